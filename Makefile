@@ -1,0 +1,52 @@
+# The only entry points the README and CI use. Run `make help` for the list.
+
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+DEV := DJANGO_DEBUG=1
+# The first Python 3.12 or newer on PATH (pyenv picks .python-version's 3.13).
+PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	&& { echo $$p; break; }; done)
+
+.PHONY: help run test lint format clean
+
+help:
+	@echo "make run     set up and serve the demo site on http://127.0.0.1:$(PORT)"
+	@echo "make test    set up and run linters, Django's checks and the test suite"
+	@echo "make format  format Python and templates in place"
+	@echo "make clean   remove the virtualenv and var/ (database, uploads)"
+
+$(BIN)/.installed: requirements.txt
+	@test -n "$(PYTHON)" || { echo "Newsroom needs Python 3.12 or newer on PATH."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(BIN)/.dev-installed: $(BIN)/.installed requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(BIN)/.installed
+	$(DEV) $(BIN)/python manage.py migrate --no-input
+	$(DEV) $(BIN)/python manage.py load_demo
+	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: lint
+	$(BIN)/pytest
+
+lint: $(BIN)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates */templates
+	$(DEV) $(BIN)/python manage.py check --fail-level WARNING
+	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+format: $(BIN)/.dev-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates */templates
+
+clean:
+	rm -rf $(VENV) var

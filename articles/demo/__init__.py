@@ -1,0 +1,1 @@
+"""Demo content for `manage.py load_demo`: the stories and their illustrations."""

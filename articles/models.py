@@ -1,0 +1,412 @@
+from content_editor.models import Region, create_plugin_base
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+from media.models import Image
+
+
+class Section(models.Model):
+    """A desk of the paper, e.g. World or Science, shown in the site's menu."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.CharField(
+        _("description"),
+        max_length=300,
+        blank=True,
+        help_text=_("One sentence shown at the top of the section page."),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Lower numbers come first in the menu.")
+    )
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class Author(models.Model):
+    """A byline: a writer on the staff or a contributor."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    bio = models.TextField(
+        _("short bio"),
+        max_length=600,
+        blank=True,
+        help_text=_("Two or three sentences shown on the author's page."),
+    )
+    photo = models.ForeignKey(
+        Image,
+        verbose_name=_("photo"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        help_text=_("The admin account this author signs in with, if any."),
+    )
+
+    class Meta:
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    """A topic that cuts across sections, e.g. 'Climate' or 'Elections'."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles readers may see: published, with a publication time now past."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, pub_date__lte=timezone.now()
+        )
+
+    def for_listing(self):
+        """Preloads what an article card shows: section, lead image and bylines."""
+        return self.select_related("section", "lead_image").prefetch_related(
+            models.Prefetch("bylines", Byline.objects.select_related("author"))
+        )
+
+    def for_detail(self):
+        """Preloads the whole article page: card data, tags and every body block."""
+        return self.for_listing().prefetch_related(
+            "tags",
+            "articles_richtext_set",
+            models.Prefetch(
+                "articles_imageblock_set",
+                ImageBlock.objects.select_related("image"),
+            ),
+            "articles_pullquote_set",
+        )
+
+    def newer_than(self, article):
+        """Articles published after `article`, the next one first."""
+        return self.filter(pub_date__gt=article.pub_date).order_by("pub_date", "pk")
+
+    def older_than(self, article):
+        """Articles published before `article`, the previous one first."""
+        return self.filter(pub_date__lt=article.pub_date).order_by("-pub_date", "-pk")
+
+    def related_to(self, article):
+        """Other articles from `article`'s section, newest first."""
+        return self.filter(section__isnull=False, section=article.section_id).exclude(
+            pk=article.pk
+        )
+
+    def latest_per_section(self, count: int):
+        """The newest `count` articles of each section, newest first."""
+        rank = models.Window(
+            RowNumber(),
+            partition_by=models.F("section"),
+            order_by=models.F("pub_date").desc(),
+        )
+        return (
+            self.filter(section__isnull=False)
+            .annotate(rank=rank)
+            .filter(rank__lte=count)
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        PUBLISHED = "published", _("Published")
+
+    headline = models.CharField(_("headline"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_(
+            "The article's address. Changing it after publishing breaks links."
+        ),
+    )
+    standfirst = models.CharField(
+        _("standfirst"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two sentences under the headline that say what happened."),
+    )
+    lead_image = models.ForeignKey(
+        Image,
+        verbose_name=_("lead image"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    lead_image_caption = models.CharField(
+        _("lead image caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("Replaces the image's own caption for this article only."),
+    )
+    authors = models.ManyToManyField(
+        Author, through="Byline", related_name="articles", verbose_name=_("authors")
+    )
+    section = models.ForeignKey(
+        Section,
+        verbose_name=_("section"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    tags = models.ManyToManyField(
+        Tag, blank=True, related_name="articles", verbose_name=_("tags")
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status, default=Status.DRAFT
+    )
+    pub_date = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When readers first see the article. A time in the future schedules it."
+        ),
+    )
+    updated_at = models.DateTimeField(
+        _("last updated"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the story changes in substance after publishing."),
+    )
+    source_name = models.CharField(
+        _("source"),
+        max_length=120,
+        blank=True,
+        help_text=_("Where the reporting comes from, shown as 'Courtesy: Al-Jazeera'."),
+    )
+    source_url = models.URLField(_("source link"), blank=True)
+    is_featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Lead story on the home page.")
+    )
+    comments_open = models.BooleanField(_("comments open"), default=True)
+    seo_description = models.CharField(
+        _("search description"),
+        max_length=160,
+        blank=True,
+        help_text=_("Shown by search engines. Leave empty to use the standfirst."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    modified_at = models.DateTimeField(_("modified"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    regions = [Region(key="body", title=_("Body"))]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-pub_date", "-pk"]
+        get_latest_by = "pub_date"
+        indexes = [
+            models.Index(
+                fields=["status", "-pub_date"], name="article_status_pub_date"
+            ),
+            models.Index(
+                fields=["section", "-pub_date"], name="article_section_pub_date"
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        """Whether readers can see the article now (the rule of `published()`)."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.pub_date is not None
+            and self.pub_date <= timezone.now()
+        )
+
+    @property
+    def byline(self) -> list["Author"]:
+        """The authors in byline order, from the prefetched bylines."""
+        return [byline.author for byline in self.bylines.all()]
+
+    @property
+    def lead_caption(self) -> str:
+        return self.lead_image_caption or getattr(self.lead_image, "caption", "")
+
+    @property
+    def description(self) -> str:
+        return self.seo_description or self.standfirst
+
+    @property
+    def was_updated(self) -> bool:
+        return bool(
+            self.updated_at and self.pub_date and self.updated_at > self.pub_date
+        )
+
+    @property
+    def blocks(self) -> list["ArticlePlugin"]:
+        """The body blocks in order, from the prefetched block tables."""
+        blocks = [
+            *self.articles_richtext_set.all(),
+            *self.articles_imageblock_set.all(),
+            *self.articles_pullquote_set.all(),
+        ]
+        return sorted(blocks, key=lambda block: block.ordering)
+
+
+class Byline(models.Model):
+    """One author's place in an article's byline."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="bylines"
+    )
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "author"], name="byline_author_once_per_article"
+            ),
+        ]
+
+    def __str__(self):
+        return self.author.name
+
+
+ArticlePlugin = create_plugin_base(Article)
+
+
+class RichText(ArticlePlugin):
+    """Paragraphs, subheadings, lists, links and quotations."""
+
+    text = ProseEditorField(
+        _("text"),
+        config={
+            "extensions": {
+                "Bold": True,
+                "Italic": True,
+                "Heading": {"levels": [2, 3, 4]},
+                "BulletList": True,
+                "OrderedList": True,
+                "ListItem": True,
+                "Blockquote": True,
+                "HardBreak": True,
+                "Link": {
+                    "enableTarget": False,
+                    "protocols": ["http", "https", "mailto"],
+                },
+            }
+        },
+        sanitize=True,
+    )
+
+    template_name = "articles/blocks/rich_text.html"
+
+    class Meta:
+        verbose_name = _("text")
+        verbose_name_plural = _("text")
+
+    def __str__(self):
+        return self.get_text_excerpt()
+
+    def save(self, *args, **kwargs):
+        # Sanitise on every save, not only in forms: imports and scripts write
+        # here too, and templates mark this HTML safe.
+        self.text = self._meta.get_field("text").sanitize(self.text)
+        super().save(*args, **kwargs)
+
+
+class ImageBlock(ArticlePlugin):
+    """A library image placed in the body; it always shows its credit."""
+
+    image = models.ForeignKey(
+        Image, verbose_name=_("image"), on_delete=models.PROTECT, related_name="+"
+    )
+    caption = models.CharField(
+        _("caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("Replaces the image's own caption here only."),
+    )
+
+    template_name = "articles/blocks/image.html"
+
+    class Meta:
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self):
+        return str(self.image)
+
+    @property
+    def shown_caption(self) -> str:
+        return self.caption or self.image.caption
+
+
+class PullQuote(ArticlePlugin):
+    """Words someone said, set apart from the text."""
+
+    quote = models.TextField(_("quote"), max_length=600)
+    attribution = models.CharField(
+        _("attribution"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who said it, e.g. 'Vivian Balakrishnan, foreign minister'."),
+    )
+
+    template_name = "articles/blocks/pull_quote.html"
+
+    class Meta:
+        verbose_name = _("pull quote")
+        verbose_name_plural = _("pull quotes")
+
+    def __str__(self):
+        return self.quote[:60]

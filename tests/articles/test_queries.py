@@ -1,0 +1,100 @@
+"""Each reader page costs the same number of queries however much it shows.
+
+Every page is measured with 5 and with 50 articles, each with three authors and
+three tags, so that a query per article, author or tag would show.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.articles.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    SectionFactory,
+    TagFactory,
+    add_every_block,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def newsroom():
+    """A growing newsroom: call it with a number of articles to add."""
+    sections = SectionFactory.create_batch(3)
+    authors = AuthorFactory.create_batch(3)
+    tags = TagFactory.create_batch(3)
+    created = []
+
+    def grow(count):
+        for n in range(count):
+            article = ArticleFactory(
+                section=sections[n % 3],
+                authors=authors,
+                tags=tags,
+                is_featured=not created,
+            )
+            add_every_block(article)
+            created.append(article)
+        return created
+
+    grow.sections, grow.authors, grow.tags = sections, authors, tags
+    return grow
+
+
+def _month_url(article):
+    pub_date = timezone.localtime(article.pub_date)
+    return reverse(
+        "articles:archive-month",
+        kwargs={"year": pub_date.year, "month": pub_date.month},
+    )
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def _queries_at_5_and_50(client, newsroom, url_for):
+    articles = newsroom(5)
+    small = _queries(client, url_for(articles))
+    articles = newsroom(45)
+    large = _queries(client, url_for(articles))
+    return small, large
+
+
+# Every page: 1 query for the section menu in the masthead.
+PAGES = {
+    # lead story + its bylines, page count + page + bylines,
+    # latest per section + bylines
+    "home": (lambda n, articles: reverse("articles:home"), 8),
+    # article + bylines + tags + 3 block tables, newer + older,
+    # related + their bylines
+    "article": (lambda n, articles: articles[0].get_absolute_url(), 11),
+    # section, page count + page + bylines
+    "section": (lambda n, articles: n.sections[0].get_absolute_url(), 5),
+    # tag, page count + page + bylines
+    "tag": (lambda n, articles: n.tags[0].get_absolute_url(), 5),
+    # author, page count + page + bylines
+    "author": (lambda n, articles: n.authors[0].get_absolute_url(), 5),
+    # months with articles
+    "archive": (lambda n, articles: reverse("articles:archive"), 2),
+    # month exists + its days, page count + page + bylines,
+    # the months before and after
+    "archive-month": (lambda n, articles: _month_url(articles[0]), 8),
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_queries_do_not_grow_with_content(client, newsroom, page):
+    url_for, expected = PAGES[page]
+
+    small, large = _queries_at_5_and_50(
+        client, newsroom, lambda articles: url_for(newsroom, articles)
+    )
+
+    assert (small, large) == (expected, expected)

@@ -1,0 +1,18 @@
+"""The project's settings as production reads them, with test-only speed-ups."""
+
+import os
+import secrets
+import tempfile
+
+os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
+os.environ.setdefault("DJANGO_MEDIA_ROOT", tempfile.mkdtemp(prefix="newsroom-test-"))
+
+from newsroom.settings import *  # noqa: F403
+
+# No collectstatic before tests: hashed names are WhiteNoise's business in deploys.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-static-")
