@@ -226,6 +226,12 @@ class Article(models.Model):
         _("featured"), default=False, help_text=_("Lead story on the home page.")
     )
     comments_open = models.BooleanField(_("comments open"), default=True)
+    comment_count = models.PositiveIntegerField(
+        _("comments"),
+        default=0,
+        editable=False,
+        help_text=_("Approved comments, counted when a comment changes status."),
+    )
     seo_description = models.CharField(
         _("search description"),
         max_length=160,

@@ -59,8 +59,10 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "reversion",
+    "django_ratelimit",
     "media",
     "articles",
+    "comments",
 ]
 
 MIDDLEWARE = [
@@ -131,6 +133,34 @@ def _caches() -> dict:
 
 
 CACHES = _caches()
+# django-ratelimit predates Django's own Redis backend (W001), which it works
+# with; without Redis the memory cache limits each process on its own (E003).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
+
+
+def _mailers() -> dict:
+    """DJANGO_EMAIL_URL (as smtp+tls://user:pass@host:587); the console in debug."""
+    if DEBUG and not env.str("DJANGO_EMAIL_URL", default=""):
+        return {
+            "default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        }
+    config = env.email_url("DJANGO_EMAIL_URL", default="smtp://localhost:25")
+    options = {
+        "host": config["EMAIL_HOST"],
+        "port": config["EMAIL_PORT"],
+        "username": config["EMAIL_HOST_USER"],
+        "password": config["EMAIL_HOST_PASSWORD"],
+        "use_tls": config.get("EMAIL_USE_TLS", False),
+        "use_ssl": config.get("EMAIL_USE_SSL", False),
+    }
+    return {"default": {"BACKEND": config["EMAIL_BACKEND"], "OPTIONS": options}}
+
+
+MAILERS = _mailers()
+DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="newsroom@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -144,7 +174,6 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True
@@ -170,6 +199,27 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# Reader comments: how they are held for moderation, limited and kept.
+# "all" holds every comment; "first_time" holds a commenter's first until one
+# of theirs is approved (as WordPress does); "none" publishes at once.
+COMMENTS_MODERATION = env.str("NEWSROOM_COMMENTS_MODERATION", default="first_time")
+COMMENTS_MAX_LINKS = env.int("NEWSROOM_COMMENTS_MAX_LINKS", default=2)
+COMMENTS_BLOCKED_WORDS = env.list("NEWSROOM_COMMENTS_BLOCKED_WORDS", default=[])
+COMMENTS_BLOCKED_DOMAINS = env.list("NEWSROOM_COMMENTS_BLOCKED_DOMAINS", default=[])
+COMMENTS_CLOSE_AFTER_DAYS = env.int("NEWSROOM_COMMENTS_CLOSE_AFTER_DAYS", default=30)
+COMMENTS_REPORTS_TO_HOLD = env.int("NEWSROOM_COMMENTS_REPORTS_TO_HOLD", default=3)
+COMMENTS_MAX_DEPTH = 2  # replies to replies, no deeper
+COMMENTS_MAX_LENGTH = 5000
+# A form posted sooner than this after it was served is a robot's.
+COMMENTS_MIN_SECONDS = env.int("NEWSROOM_COMMENTS_MIN_SECONDS", default=3)
+COMMENTS_FORM_MAX_AGE = env.int("NEWSROOM_COMMENTS_FORM_MAX_AGE", default=2 * 86400)
+COMMENTS_RATE_PER_IP = env.str("NEWSROOM_COMMENTS_RATE_PER_IP", default="6/10m")
+COMMENTS_RATE_PER_EMAIL = env.str("NEWSROOM_COMMENTS_RATE_PER_EMAIL", default="4/10m")
+COMMENTS_REPORT_RATE = env.str("NEWSROOM_COMMENTS_REPORT_RATE", default="10/h")
+COMMENTS_IP_RETENTION_DAYS = env.int("NEWSROOM_COMMENTS_IP_RETENTION_DAYS", default=30)
+
+# Where readers reach the site, for links in emails sent outside a request.
+NEWSROOM_BASE_URL = env.str("NEWSROOM_BASE_URL", default="http://127.0.0.1:8000")
 NEWSROOM_SITE_NAME = env.str("NEWSROOM_SITE_NAME", default="The Newsroom")
 # Moving the admin off /admin/ spares it most drive-by password guessing.
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/")

@@ -5,6 +5,7 @@ from django.views.static import serve
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    path("comments/", include("comments.urls")),
     path("", include("articles.urls")),
 ]
 

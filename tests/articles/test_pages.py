@@ -1,10 +1,12 @@
 """Every reader page: what it shows, and what it never shows."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.views.defaults import server_error
 
 from articles.models import Article
 from tests.articles.factories import (
@@ -218,11 +220,46 @@ def test_listings_paginate(client):
     assert 'rel="next"' in first.text
 
 
-@pytest.mark.parametrize("url_name", ["articles:home", "articles:archive"])
-def test_pages_have_one_h1_and_a_skip_link(client, url_name):
-    ArticleFactory()
+def _page_url(page, article):
+    pub_date = timezone.localtime(article.pub_date)
+    month = {"year": pub_date.year, "month": pub_date.month}
+    return {
+        "home": lambda: reverse("articles:home"),
+        "article": article.get_absolute_url,
+        "section": article.section.get_absolute_url,
+        "tag": lambda: article.tags.get().get_absolute_url(),
+        "author": lambda: article.byline[0].get_absolute_url(),
+        "archive": lambda: reverse("articles:archive"),
+        "archive-month": lambda: reverse("articles:archive-month", kwargs=month),
+        "not found": lambda: "/no-such-page/",
+    }[page]()
 
-    html = client.get(reverse(url_name)).text
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "home",
+        "article",
+        "section",
+        "tag",
+        "author",
+        "archive",
+        "archive-month",
+        "not found",
+    ],
+)
+def test_every_page_has_one_h1_a_skip_link_and_a_title(client, page):
+    article = ArticleFactory(headline="A headline", tags=[TagFactory()])
+
+    html = client.get(_page_url(page, article)).text
 
     assert html.count("<h1") == 1
     assert 'href="#main"' in html and 'id="main"' in html
+    assert re.search(r"<title>[^<]+</title>", html)
+
+
+def test_server_error_page_stands_alone(rf):
+    response = server_error(rf.get("/"))
+
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()

@@ -73,8 +73,8 @@ PAGES = {
     # latest per section + bylines
     "home": (lambda n, articles: reverse("articles:home"), 8),
     # article + bylines + tags + 3 block tables, newer + older,
-    # related + their bylines
-    "article": (lambda n, articles: articles[0].get_absolute_url(), 11),
+    # related + their bylines, comments
+    "article": (lambda n, articles: articles[0].get_absolute_url(), 12),
     # section, page count + page + bylines
     "section": (lambda n, articles: n.sections[0].get_absolute_url(), 5),
     # tag, page count + page + bylines

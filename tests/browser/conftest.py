@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = Path(os.environ.get("NEWSROOM_CHROMIUM", "/usr/bin/chromium"))
 
@@ -28,10 +29,15 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.path):
             item.add_marker(pytest.mark.browser)
+            # The live server needs committed data; restoring the database
+            # afterwards keeps the roles that data migrations made.
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, serialized_rollback=True)
+            )
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(django_db_setup):
     if not CHROMIUM.exists():
         pytest.skip(
             f"Chromium not found at {CHROMIUM}: install it with "
@@ -39,7 +45,9 @@ def browser():
         )
     from playwright.sync_api import sync_playwright
 
+    serialized = _serialized_databases()
     with sync_playwright() as playwright:
+        _restore_serialized_databases(serialized)
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
             args=[
@@ -52,6 +60,24 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+# Playwright leaves an event loop running in this thread, so Django now hands
+# out connections per context, not per thread: new connection objects that
+# lack the snapshot the test database was set up with. Without it, the flush
+# after each live-server test would also wipe what data migrations made
+# (such as the Moderators group) for good.
+def _serialized_databases() -> dict[str, str]:
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
+def _restore_serialized_databases(serialized: dict[str, str]) -> None:
+    for alias, contents in serialized.items():
+        connections[alias]._test_serialized_contents = contents
 
 
 @pytest.fixture(params=[PHONE, DESKTOP], ids=["phone", "desktop"])

@@ -1,0 +1,117 @@
+from datetime import timedelta
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Layout, Submit
+from django import forms
+from django.conf import settings
+from django.core.validators import MaxLengthValidator, MinLengthValidator
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from comments import tokens
+from comments.models import Comment
+
+DUPLICATE_WINDOW_DAYS = 7
+
+
+class CommentForm(forms.ModelForm):
+    """A reader's comment, with the hidden checks that keep robots out."""
+
+    token = forms.CharField(widget=forms.HiddenInput)
+    # A field no person sees or fills: only robots that fill every field do.
+    homepage = forms.CharField(
+        label=_("Leave this empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = Comment
+        fields = [
+            "parent",
+            "author_name",
+            "author_email",
+            "author_url",
+            "body",
+            "notify_on_reply",
+        ]
+        widgets = {
+            "parent": forms.HiddenInput,
+            "body": forms.Textarea(attrs={"rows": 6}),
+        }
+        labels = {"author_name": _("Name"), "author_email": _("Email")}
+        help_texts = {
+            "author_email": _("Never shown. Used only if you ask for reply emails."),
+            "author_url": _("Optional."),
+        }
+
+    def __init__(self, *args, article, **kwargs):
+        self.article = article
+        super().__init__(*args, **kwargs)
+        self.fields["author_email"].required = True
+        body = self.fields["body"]
+        body.validators += [
+            MinLengthValidator(2),
+            MaxLengthValidator(settings.COMMENTS_MAX_LENGTH),
+        ]
+        body.widget.attrs["maxlength"] = settings.COMMENTS_MAX_LENGTH
+        self.fields["parent"].queryset = Comment.objects.approved().filter(
+            article=article, depth__lt=settings.COMMENTS_MAX_DEPTH
+        )
+        if not self.is_bound:
+            self.initial["token"] = tokens.issue(article.pk)
+        self.helper = self._helper()
+
+    def _helper(self) -> FormHelper:
+        helper = FormHelper()
+        helper.form_action = reverse(
+            "comments:post", kwargs={"article_id": self.article.pk}
+        )
+        helper.form_id = "comment-form"
+        helper.attrs = {"novalidate": ""}
+        helper.layout = Layout(
+            "parent",
+            "token",
+            Field("author_name", autocomplete="name"),
+            Field("author_email", autocomplete="email"),
+            Field("author_url", autocomplete="url"),
+            "body",
+            "notify_on_reply",
+            Div("homepage", css_class="comment-form__trap", aria_hidden="true"),
+            Submit("post", _("Post comment")),
+        )
+        return helper
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            self.nonce = tokens.check(cleaned.get("token", ""), self.article.pk)
+        except tokens.TokenError as error:
+            self.renew_token()
+            raise forms.ValidationError(str(error), code="token") from error
+        if self._is_duplicate(cleaned):
+            raise forms.ValidationError(
+                _("You have already posted this comment."), code="duplicate"
+            )
+        return cleaned
+
+    def renew_token(self) -> None:
+        """Give the form shown again a fresh token; the reader's text stays."""
+        self.data = self.data.copy()
+        self.data["token"] = tokens.issue(self.article.pk)
+
+    @property
+    def is_trapped(self) -> bool:
+        """Whether the hidden field was filled in: a robot, most likely."""
+        return bool(self.cleaned_data.get("homepage"))
+
+    def _is_duplicate(self, cleaned) -> bool:
+        if not {"author_email", "body"} <= cleaned.keys():
+            return False
+        since = timezone.now() - timedelta(days=DUPLICATE_WINDOW_DAYS)
+        return (
+            Comment.objects.by_email(cleaned["author_email"])
+            .filter(article=self.article, body=cleaned["body"], created_at__gte=since)
+            .exists()
+        )

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from comments import feeds, views
+
+app_name = "comments"
+
+urlpatterns = [
+    path("post/<int:article_id>/", views.post, name="post"),
+    path("<int:pk>/", views.permalink, name="permalink"),
+    path("<int:pk>/report/", views.report, name="report"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("feed/<slug:slug>/", feeds.ArticleCommentsFeed(), name="feed"),
+]
