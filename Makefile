@@ -9,11 +9,12 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: help run test lint format clean
+.PHONY: help run test lint bench format clean
 
 help:
 	@echo "make run     set up and serve the demo site on http://127.0.0.1:$(PORT)"
 	@echo "make test    set up and run linters, Django's checks and the test suite"
+	@echo "make bench   run the benchmarks under bench/ (see bench/README.md)"
 	@echo "make format  format Python and templates in place"
 	@echo "make clean   remove the virtualenv and var/ (database, uploads)"
 
@@ -42,6 +43,9 @@ lint: $(BIN)/.dev-installed
 	$(BIN)/djhtml --check templates */templates
 	$(DEV) $(BIN)/python manage.py check --fail-level WARNING
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/comment_concurrency.py
 
 format: $(BIN)/.dev-installed
 	$(BIN)/ruff check --fix .
