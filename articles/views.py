@@ -14,7 +14,11 @@ class PublishedArticlesMixin:
 
 
 class HomeView(PublishedArticlesMixin, ListView):
-    """The front page: the lead story, each section's latest, then the rest."""
+    """The front page: the lead story, each section's latest, then the rest.
+
+    "The rest" leaves out what the lead and the section fronts show, on every
+    page, so paging through it never repeats a story.
+    """
 
     template_name = "articles/home.html"
     stories_per_section = 4
@@ -22,16 +26,20 @@ class HomeView(PublishedArticlesMixin, ListView):
     def get_queryset(self):
         published = super().get_queryset()
         self.lead = published.filter(is_featured=True).first() or published.first()
-        return published.exclude(pk=getattr(self.lead, "pk", None))
+        others = published.exclude(pk=getattr(self.lead, "pk", None))
+        self.section_fronts = self._section_fronts(others)
+        shown = [
+            article.pk for _, articles in self.section_fronts for article in articles
+        ]
+        return others.exclude(pk__in=shown)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(lead=self.lead, **kwargs)
-        if context["page_obj"].number == 1:
-            context["section_fronts"] = self._section_fronts()
-        return context
+        return super().get_context_data(
+            lead=self.lead, section_fronts=self.section_fronts, **kwargs
+        )
 
-    def _section_fronts(self) -> list[tuple[Section, list[Article]]]:
-        latest = self.object_list.latest_per_section(self.stories_per_section)
+    def _section_fronts(self, articles) -> list[tuple[Section, list[Article]]]:
+        latest = articles.latest_per_section(self.stories_per_section)
         fronts: dict[Section, list[Article]] = {}
         for article in latest.order_by("section__position", "section__name", "rank"):
             fronts.setdefault(article.section, []).append(article)
