@@ -81,9 +81,7 @@ def _environment() -> dict:
 
 
 def _manage(environment, *args):
-    subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=environment, check=True
-    )
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=environment, check=True)
 
 
 def _django_script(environment, code: str) -> str:
