@@ -98,10 +98,25 @@ class Tag(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """Articles readers may see: published, with a publication time now past."""
-        return self.filter(
-            status=Article.Status.PUBLISHED, pub_date__lte=timezone.now()
+        """Articles readers may see: published, with publication and embargo past."""
+        now = timezone.now()
+        return self.filter(status=Article.Status.PUBLISHED, pub_date__lte=now).exclude(
+            embargo_until__gt=now
         )
+
+    def scheduled(self):
+        """Articles set to publish themselves later."""
+        return self.filter(status=Article.Status.PUBLISHED, pub_date__gt=timezone.now())
+
+    def in_review(self):
+        """Articles a writer has submitted for an editor to publish."""
+        return self.filter(status=Article.Status.IN_REVIEW)
+
+    def written_by(self, user):
+        """Articles `user` created or has a byline on: what a writer may open."""
+        return self.filter(
+            models.Q(created_by=user) | models.Q(bylines__author__user=user)
+        ).distinct()
 
     def for_listing(self):
         """Preloads what an article card shows: section, lead image and bylines."""
@@ -113,6 +128,7 @@ class ArticleQuerySet(models.QuerySet):
         """Preloads the whole article page: card data, tags and every body block."""
         return self.for_listing().prefetch_related(
             "tags",
+            "corrections",
             "articles_richtext_set",
             models.Prefetch(
                 "articles_imageblock_set",
@@ -123,10 +139,14 @@ class ArticleQuerySet(models.QuerySet):
 
     def newer_than(self, article):
         """Articles published after `article`, the next one first."""
+        if article.pub_date is None:
+            return self.none()
         return self.filter(pub_date__gt=article.pub_date).order_by("pub_date", "pk")
 
     def older_than(self, article):
         """Articles published before `article`, the previous one first."""
+        if article.pub_date is None:
+            return self.none()
         return self.filter(pub_date__lt=article.pub_date).order_by("-pub_date", "-pk")
 
     def related_to(self, article):
@@ -206,7 +226,17 @@ class Article(models.Model):
         null=True,
         blank=True,
         help_text=_(
-            "When readers first see the article. A time in the future schedules it."
+            "When readers first see the article. A time in the future schedules it; "
+            "left empty, publishing sets it to now."
+        ),
+    )
+    embargo_until = models.DateTimeField(
+        _("embargoed until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The site shows nothing of the article before this time, even if it is "
+            "published by mistake."
         ),
     )
     updated_at = models.DateTimeField(
@@ -238,6 +268,15 @@ class Article(models.Model):
         blank=True,
         help_text=_("Shown by search engines. Leave empty to use the standfirst."),
     )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     modified_at = models.DateTimeField(_("modified"), auto_now=True)
 
@@ -245,11 +284,16 @@ class Article(models.Model):
 
     regions = [Region(key="body", title=_("Body"))]
 
+    NO_BYLINE = _("at least one author")
+
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-pub_date", "-pk"]
         get_latest_by = "pub_date"
+        permissions = [
+            ("publish_article", _("Can publish, schedule and unpublish articles")),
+        ]
         indexes = [
             models.Index(
                 fields=["status", "-pub_date"], name="article_status_pub_date"
@@ -268,11 +312,31 @@ class Article(models.Model):
     @property
     def is_published(self) -> bool:
         """Whether readers can see the article now (the rule of `published()`)."""
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.pub_date is not None
-            and self.pub_date <= timezone.now()
+            and self.pub_date <= now
+            and (self.embargo_until is None or self.embargo_until <= now)
         )
+
+    def publishing_problems(self) -> list[str]:
+        """What the article lacks before it may be published, in editors' words.
+
+        Bylines are checked by the admin's byline formset, which sees them
+        before they are saved.
+        """
+        missing = {
+            _("a headline"): self.headline,
+            _("a standfirst"): self.standfirst,
+            _("a section"): self.section_id,
+            _("a lead image"): self.lead_image_id,
+        }
+        problems = [str(what) for what, present in missing.items() if not present]
+        image = self.lead_image
+        if image is not None and not (image.alt_text and image.credit):
+            problems.append(str(_("alt text and a credit on the lead image")))
+        return problems
 
     @property
     def byline(self) -> list["Author"]:
@@ -390,7 +454,7 @@ class ImageBlock(ArticlePlugin):
         verbose_name_plural = _("images")
 
     def __str__(self):
-        return str(self.image)
+        return _("Image in the body of “%(headline)s”") % {"headline": self.parent}
 
     @property
     def shown_caption(self) -> str:
@@ -416,3 +480,44 @@ class PullQuote(ArticlePlugin):
 
     def __str__(self):
         return self.quote[:60]
+
+
+class Correction(models.Model):
+    """A dated note at the foot of an article: kept for good once added."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="corrections"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=Kind, default=Kind.CORRECTION
+    )
+    text = models.TextField(
+        _("text"),
+        max_length=1000,
+        help_text=_(
+            "What was wrong and what is right, e.g. 'An earlier version gave the "
+            "wrong date for the summit.' It cannot be changed once saved."
+        ),
+    )
+    created_at = models.DateTimeField(_("date"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("corrections and updates")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}, {self.created_at:%Y-%m-%d}"

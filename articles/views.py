@@ -1,7 +1,13 @@
+from django.core import signing
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView
 
 from articles.models import Article, Author, Section, Tag
+from articles.preview import article_id_from
 
 
 class PublishedArticlesMixin:
@@ -113,3 +119,20 @@ class ArchiveMonthView(PublishedArticlesMixin, MonthArchiveView):
     month_format = "%m"
     allow_empty = False
     template_name = "articles/archive_month.html"
+
+
+@method_decorator(never_cache, name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """An unpublished article exactly as readers will see it, by a signed link."""
+
+    def get_object(self, queryset=None):
+        try:
+            article_id = article_id_from(self.kwargs["token"])
+        except signing.BadSignature as error:
+            raise Http404(
+                _("This preview link is not valid or has expired.")
+            ) from error
+        return get_object_or_404(Article.objects.for_detail(), pk=article_id)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_preview=True, **kwargs)

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class MediaConfig(AppConfig):
     name = "media"
     verbose_name = _("Media library")
+
+    def ready(self):
+        from django.conf import settings
+        from PIL import Image
+
+        # Pillow's guard against decompression bombs, at our upload limit.
+        Image.MAX_IMAGE_PIXELS = settings.MEDIA_MAX_PIXELS

@@ -136,6 +136,21 @@ class Image(models.Model):
         """Where the licence is stated: the editor's link, else the licence's."""
         return self.licence_url or Licence(self.licence).url
 
+    def uses(self) -> list[models.Model]:
+        """Every row that shows this image, whichever app it belongs to."""
+        relations = [
+            field
+            for field in self._meta.get_fields(include_hidden=True)
+            if field.is_relation and field.auto_created and not field.concrete
+        ]
+        return [
+            use
+            for relation in relations
+            for use in relation.related_model._default_manager.filter(
+                **{relation.field.name: self}
+            )
+        ]
+
     def create_renditions(self) -> None:
         """Make the resized copies readers are served, replacing any earlier ones."""
         delete_renditions(self.file.storage, self.renditions)

@@ -1,27 +1,75 @@
 """What happens to an uploaded image file before it is stored.
 
-The original is decoded and re-encoded in its own format, so what is stored is
-pixels Pillow produced, not the bytes a stranger sent. Only the rights tags of
-its EXIF survive: camera, device and location data are dropped.
+The file is judged by decoding it, never by its name: it must be one of the
+formats we serve, within size and pixel limits. The original is then decoded
+and re-encoded in its own format, so what is stored is pixels Pillow produced,
+not the bytes a stranger sent. Only the rights tags of its EXIF survive:
+camera, device and location data are dropped.
 """
 
 from io import BytesIO
 from pathlib import PurePath
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 from PIL import Image as PillowImage
 from PIL import ImageOps
 
+ALLOWED_FORMATS = {
+    "JPEG": "jpg",
+    "PNG": "png",
+    "WEBP": "webp",
+    "AVIF": "avif",
+    "GIF": "gif",
+}
+FORMATS_WITH_EXIF = {"JPEG", "PNG", "WEBP", "AVIF"}
 # EXIF tags that state rights, kept so the file still says whose it is.
 RIGHTS_TAGS = {0x013B: "Artist", 0x8298: "Copyright"}
-FORMATS_WITH_EXIF = {"JPEG", "PNG", "WEBP", "AVIF"}
 
 
-def reencode(file) -> ContentFile:
-    """The upload as a fresh file of the same format with only rights metadata."""
+def clean_upload(file) -> ContentFile:
+    """A safe copy of an uploaded image, or a ValidationError saying why not."""
+    if file.size > settings.MEDIA_MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("The file is %(size)s; the most we take is %(limit)s.")
+            % {
+                "size": filesizeformat(file.size),
+                "limit": filesizeformat(settings.MEDIA_MAX_UPLOAD_BYTES),
+            },
+            code="too_large",
+        )
+    try:
+        return _reencode(file)
+    except PillowImage.DecompressionBombError:
+        raise ValidationError(_too_many_pixels(), code="bomb") from None
+    except (OSError, SyntaxError, ValueError) as error:
+        raise ValidationError(
+            _("This file is not an image we can read (%(error)s).") % {"error": error},
+            code="unreadable",
+        ) from error
+
+
+def _reencode(file) -> ContentFile:
     file.seek(0)
+    # Opening reads only the header; Pillow refuses outright what is far over
+    # its limit (see MediaConfig.ready), and the size check comes before any
+    # pixel is decoded.
     with PillowImage.open(file) as original:
         fmt = original.format
+        if fmt not in ALLOWED_FORMATS:
+            raise ValidationError(
+                _(
+                    "%(format)s images are not accepted: "
+                    "use JPEG, PNG, WebP, AVIF or GIF."
+                )
+                % {"format": fmt},
+                code="format",
+            )
+        if original.width * original.height > settings.MEDIA_MAX_PIXELS:
+            raise ValidationError(_too_many_pixels(), code="pixels")
         exif = original.getexif()
         image = ImageOps.exif_transpose(original)
         image.load()
@@ -33,4 +81,13 @@ def reencode(file) -> ContentFile:
     options = {"exif": kept.tobytes()} if fmt in FORMATS_WITH_EXIF else {}
     buffer = BytesIO()
     image.save(buffer, format=fmt, **options)
-    return ContentFile(buffer.getvalue(), name=PurePath(file.name).name)
+    # The stored name's extension always matches what the file really is.
+    name = f"{PurePath(file.name).stem}.{ALLOWED_FORMATS[fmt]}"
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+def _too_many_pixels() -> str:
+    megapixels = settings.MEDIA_MAX_PIXELS / 1_000_000
+    return _(
+        "The image has too many pixels; the most we take is %(mp)g megapixels."
+    ) % {"mp": megapixels}

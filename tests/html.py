@@ -31,3 +31,54 @@ def active_content(html: str) -> list[str]:
             if value.strip().lower().startswith("javascript:"):
                 found.append(f"<{tag} {name}={value}>")
     return found
+
+
+class _FormValues(HTMLParser):
+    """What a browser would submit from one form, before anyone edits it."""
+
+    def __init__(self, form_id):
+        super().__init__()
+        self.form_id, self.inside = form_id, False
+        self.values: dict[str, list[str]] = {}
+        self._select = self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {name: value or "" for name, value in attrs}
+        if tag == "form":
+            self.inside = attrs.get("id") == self.form_id
+        if not self.inside or ("name" not in attrs and tag != "option"):
+            return
+        if tag == "input" and attrs.get("type") not in ("submit", "button", "file"):
+            checkable = attrs.get("type") in ("checkbox", "radio")
+            if checkable and "checked" not in attrs:
+                return
+            value = attrs.get("value", "on" if checkable else "")
+            self.values.setdefault(attrs["name"], []).append(value)
+        elif tag == "select":
+            self._select = attrs["name"]
+            self.values.setdefault(self._select, [])
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.values[self._select].append(attrs.get("value", ""))
+        elif tag == "textarea":
+            self._textarea = attrs["name"]
+            self.values[self._textarea] = [""]
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.values[self._textarea][0] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "select":
+            self._select = None
+        elif tag == "textarea" and self._textarea:
+            self.values[self._textarea][0] = self.values[self._textarea][0].lstrip("\n")
+            self._textarea = None
+
+
+def form_values(html: str, form_id: str) -> dict[str, list[str]]:
+    """The fields of form `form_id` as a browser would post them unchanged."""
+    parser = _FormValues(form_id)
+    parser.feed(html)
+    return parser.values

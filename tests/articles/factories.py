@@ -60,7 +60,8 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def authors(article, create, extracted, **kwargs):
         if create:
-            for position, author in enumerate(extracted or [AuthorFactory()]):
+            authors = [AuthorFactory()] if extracted is None else extracted
+            for position, author in enumerate(authors):
                 Byline.objects.create(article=article, author=author, position=position)
 
     @factory.post_generation

@@ -73,9 +73,9 @@ PAGES = {
     # lead story + its bylines, page count + page + bylines,
     # latest per section + bylines
     "home": (lambda n, articles: reverse("articles:home"), 8),
-    # article + bylines + tags + 3 block tables, newer + older,
-    # related + their bylines, comments
-    "article": (lambda n, articles: articles[0].get_absolute_url(), 12),
+    # article + bylines + tags + corrections + 3 block tables,
+    # newer + older, related + their bylines, comments
+    "article": (lambda n, articles: articles[0].get_absolute_url(), 13),
     # section, page count + page + bylines
     "section": (lambda n, articles: n.sections[0].get_absolute_url(), 5),
     # tag, page count + page + bylines
