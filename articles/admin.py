@@ -238,7 +238,8 @@ class ArticleAdmin(VersionAdmin, ContentEditor):
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
-        if obj is None or can_publish(request.user):
+        # An article not saved yet is the writer's own by definition.
+        if obj is None or obj.pk is None or can_publish(request.user):
             return True
         # Writers: their own work, until an editor has published it.
         return obj.status != Article.Status.PUBLISHED and (
