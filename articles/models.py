@@ -357,6 +357,14 @@ class Article(models.Model):
             self.updated_at and self.pub_date and self.updated_at > self.pub_date
         )
 
+    def credited_images(self) -> list[tuple[Image, str]]:
+        """Every image the article shows, with the caption shown under it."""
+        images = [(self.lead_image, self.lead_caption)] if self.lead_image else []
+        return images + [
+            (block.image, block.shown_caption)
+            for block in self.articles_imageblock_set.all()
+        ]
+
     @property
     def blocks(self) -> list["ArticlePlugin"]:
         """The body blocks in order, from the prefetched block tables."""

@@ -1,13 +1,35 @@
+from django.conf import settings
 from django.core import signing
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView
 
+from articles import metadata
+from articles.metadata import SocialCard
 from articles.models import Article, Author, Section, Tag
 from articles.preview import article_id_from
+from articles.sitemaps import news_articles
+
+
+class MetadataMixin:
+    """Puts a page's social card and structured data in its context."""
+
+    def get_social_card(self) -> SocialCard | None:
+        return None
+
+    def get_structured_data(self) -> list[dict]:
+        return []
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            social_card=self.get_social_card(),
+            structured_data=self.get_structured_data(),
+            **kwargs,
+        )
 
 
 class PublishedArticlesMixin:
@@ -19,7 +41,7 @@ class PublishedArticlesMixin:
         return Article.objects.published().for_listing()
 
 
-class HomeView(PublishedArticlesMixin, ListView):
+class HomeView(MetadataMixin, PublishedArticlesMixin, ListView):
     """The front page: the lead story, each section's latest, then the rest.
 
     "The rest" leaves out what the lead and the section fronts show, on every
@@ -44,6 +66,12 @@ class HomeView(PublishedArticlesMixin, ListView):
             lead=self.lead, section_fronts=self.section_fronts, **kwargs
         )
 
+    def get_social_card(self):
+        return SocialCard(
+            title=settings.NEWSROOM_SITE_NAME,
+            description=_("News, analysis and opinion from our desk."),
+        )
+
     def _section_fronts(self, articles) -> list[tuple[Section, list[Article]]]:
         latest = articles.latest_per_section(self.stories_per_section)
         fronts: dict[Section, list[Article]] = {}
@@ -52,7 +80,7 @@ class HomeView(PublishedArticlesMixin, ListView):
         return list(fronts.items())
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(MetadataMixin, DetailView):
     related_count = 3
 
     def get_queryset(self):
@@ -68,8 +96,21 @@ class ArticleDetailView(DetailView):
             **kwargs,
         )
 
+    def get_social_card(self):
+        return metadata.article_card(self.object, self.request)
 
-class SectionView(PublishedArticlesMixin, ListView):
+    def get_structured_data(self):
+        article = self.object
+        trail = [(article.headline, article.get_absolute_url())]
+        if article.section:
+            trail.insert(0, (article.section.name, article.section.get_absolute_url()))
+        return [
+            metadata.news_article(article, self.request),
+            metadata.breadcrumbs(self.request, trail),
+        ]
+
+
+class SectionView(MetadataMixin, PublishedArticlesMixin, ListView):
     template_name = "articles/section_detail.html"
 
     def get_queryset(self):
@@ -79,8 +120,18 @@ class SectionView(PublishedArticlesMixin, ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.section, **kwargs)
 
+    def get_social_card(self):
+        return SocialCard(
+            title=self.section.name,
+            description=self.section.description or self.section.name,
+        )
 
-class TagView(PublishedArticlesMixin, ListView):
+    def get_structured_data(self):
+        trail = [(self.section.name, self.section.get_absolute_url())]
+        return [metadata.breadcrumbs(self.request, trail)]
+
+
+class TagView(MetadataMixin, PublishedArticlesMixin, ListView):
     template_name = "articles/tag_detail.html"
 
     def get_queryset(self):
@@ -90,8 +141,14 @@ class TagView(PublishedArticlesMixin, ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
 
+    def get_social_card(self):
+        return SocialCard(
+            title=self.tag.name,
+            description=_("Stories about %(tag)s.") % {"tag": self.tag.name},
+        )
 
-class AuthorView(PublishedArticlesMixin, ListView):
+
+class AuthorView(MetadataMixin, PublishedArticlesMixin, ListView):
     template_name = "articles/author_detail.html"
 
     def get_queryset(self):
@@ -102,6 +159,13 @@ class AuthorView(PublishedArticlesMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)
+
+    def get_social_card(self):
+        return SocialCard(
+            title=self.author.name,
+            description=self.author.bio or self.author.name,
+            type="profile",
+        )
 
 
 class ArchiveView(TemplateView):
@@ -136,3 +200,18 @@ class ArticlePreviewView(ArticleDetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(is_preview=True, **kwargs)
+
+
+class NewsSitemapView(TemplateView):
+    """Google News: the last two days' articles, with their publication."""
+
+    template_name = "sitemaps/news.xml"
+    content_type = "application/xml"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            articles=news_articles(),
+            publication=settings.NEWSROOM_SITE_NAME,
+            language=get_language().partition("-")[0],
+            **kwargs,
+        )

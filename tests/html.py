@@ -19,11 +19,15 @@ def elements(html: str) -> list[tuple[str, dict[str, str]]]:
     return parser.elements
 
 
+# Script elements browsers never run: they only carry data.
+DATA_BLOCKS = {"application/ld+json", "application/json"}
+
+
 def active_content(html: str) -> list[str]:
     """What in a page could run script: script elements, on* handlers, js: URLs."""
     found = []
     for tag, attrs in elements(html):
-        if tag == "script":
+        if tag == "script" and attrs.get("type", "") not in DATA_BLOCKS:
             found.append(f"<script {attrs}>")
         for name, value in attrs.items():
             if name.startswith("on"):
