@@ -46,6 +46,7 @@ lint: $(BIN)/.dev-installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/comment_concurrency.py
+	$(BIN)/python bench/search.py
 
 format: $(BIN)/.dev-installed
 	$(BIN)/ruff check --fix .

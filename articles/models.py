@@ -1,5 +1,6 @@
 from content_editor.models import Region, create_plugin_base
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.functions import RowNumber
 from django.urls import reverse
@@ -268,6 +269,9 @@ class Article(models.Model):
         blank=True,
         help_text=_("Shown by search engines. Leave empty to use the standfirst."),
     )
+    # Kept in step by articles.search; never edited.
+    search_text = models.TextField(_("body text"), blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),

@@ -28,6 +28,7 @@ urlpatterns = [
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("archive/", views.ArchiveView.as_view(), name="archive"),
+    path("search/", views.SearchView.as_view(), name="search"),
     path(
         "archive/<int:year>/<int:month>/",
         views.ArchiveMonthView.as_view(),

@@ -9,9 +9,11 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView
 
 from articles import metadata
+from articles.forms import SearchForm
 from articles.metadata import SocialCard
 from articles.models import Article, Author, Section, Tag
 from articles.preview import article_id_from
+from articles.search import search
 from articles.sitemaps import news_articles
 
 
@@ -215,3 +217,20 @@ class NewsSitemapView(TemplateView):
             language=get_language().partition("-")[0],
             **kwargs,
         )
+
+
+class SearchView(MetadataMixin, ListView):
+    """Ranked, highlighted matches; the reader's words stay in the box."""
+
+    template_name = "articles/search.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.form = SearchForm(self.request.GET)
+        return search(self.form.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=self.form, query=self.form.query, **kwargs)
+
+    def get_social_card(self):
+        return SocialCard(title=_("Search"), description=_("Search the archive."))

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",
     "content_editor",
     "django_prose_editor",
     "crispy_forms",
@@ -217,6 +218,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# The PostgreSQL text search configuration: stemming and stop words.
+SEARCH_CONFIG = env.str("NEWSROOM_SEARCH_CONFIG", default="english")
 
 # How long an editor's preview link for an unpublished article works.
 ARTICLE_PREVIEW_MAX_AGE = env.int("NEWSROOM_PREVIEW_MAX_AGE", default=7 * 86400)
