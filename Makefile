@@ -9,10 +9,11 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: help run test lint bench format clean
+.PHONY: help run serve test lint bench format clean
 
 help:
 	@echo "make run     set up and serve the demo site on http://127.0.0.1:$(PORT)"
+	@echo "make serve   production-like: no debug, collected static files, gunicorn"
 	@echo "make test    set up and run linters, Django's checks and the test suite"
 	@echo "make bench   run the benchmarks under bench/ (see bench/README.md)"
 	@echo "make format  format Python and templates in place"
@@ -33,6 +34,16 @@ run: $(BIN)/.installed
 	$(DEV) $(BIN)/python manage.py migrate --no-input
 	$(DEV) $(BIN)/python manage.py load_demo
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Production settings on this machine: plain HTTP on loopback, and a secret key
+# made for this run unless DJANGO_SECRET_KEY is set.
+serve: $(BIN)/.installed
+	$(eval export DJANGO_SECRET_KEY ?= $(shell $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))'))
+	$(eval export DJANGO_ALLOWED_HOSTS ?= 127.0.0.1,localhost)
+	$(eval export DJANGO_HTTPS ?= 0)
+	$(BIN)/python manage.py collectstatic --no-input -v0
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/gunicorn -c gunicorn.conf.py newsroom.wsgi
 
 test: lint
 	$(BIN)/pytest

@@ -72,6 +72,7 @@ def _environment() -> dict:
         "DJANGO_DEBUG": "",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_HTTPS": "0",  # plain HTTP on loopback
         "DATABASE_URL": database,
         "DJANGO_MEDIA_ROOT": str(VAR / "uploads"),
         "NEWSROOM_COMMENTS_MIN_SECONDS": "0",

@@ -25,6 +25,7 @@ os.environ.update(
     DJANGO_SETTINGS_MODULE="newsroom.settings",
     DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
     DJANGO_ALLOWED_HOSTS="testserver",
+    DJANGO_HTTPS="0",
     DJANGO_MEDIA_ROOT=str(VAR / "uploads"),
 )
 

@@ -40,10 +40,13 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 ALLOWED_HOSTS = env.list(
-    "DJANGO_ALLOWED_HOSTS",
-    default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else [],
+    "DJANGO_ALLOWED_HOSTS", default=LOCAL_HOSTS[:3] if DEBUG else []
 )
+if DEBUG and set(ALLOWED_HOSTS) - set(LOCAL_HOSTS):
+    # Debug pages show settings and code: never where the public can reach.
+    raise ImproperlyConfigured("DJANGO_DEBUG is on with a public host name.")
 
 INSTALLED_APPS = [
     "newsroom.apps.NewsroomAdminConfig",
@@ -70,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -252,9 +256,33 @@ ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Served over HTTPS (production): secure cookies, HSTS and redirects to https.
+HTTPS = env.bool("DJANGO_HTTPS", default=not DEBUG)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
+    "DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=HTTPS
+)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)
+if not SECURE_HSTS_PRELOAD:
+    # Preloading is hard to undo, so it is the operator's choice, not ours.
+    SILENCED_SYSTEM_CHECKS.append("security.W021")
+# Only behind a proxy that terminates TLS and sets this header itself.
+if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The health checks answer load balancers over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
+# Requests larger than this are refused before a view sees them.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # No inline script or style anywhere: what a page needs comes from our own
 # static files, and the admin's import maps carry the request's nonce.

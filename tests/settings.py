@@ -6,6 +6,8 @@ import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
 os.environ.setdefault("DJANGO_MEDIA_ROOT", tempfile.mkdtemp(prefix="newsroom-test-"))
+# The test client and the live server speak plain HTTP.
+os.environ.setdefault("DJANGO_HTTPS", "0")
 
 from newsroom.settings import *  # noqa: F403
 
