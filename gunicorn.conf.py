@@ -16,7 +16,7 @@ keepalive = 5
 # Recycle workers now and then, so a slow leak never becomes an outage.
 max_requests = 2000
 max_requests_jitter = 200
-accesslog = "-"
+# Django logs each request itself, as JSON with its id (newsroom.middleware).
+accesslog = None
 errorlog = "-"
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

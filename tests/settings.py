@@ -17,4 +17,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# A shared Redis outlives a test run: start each run with keys of its own.
+CACHES["default"]["KEY_PREFIX"] = f"test-{secrets.token_hex(4)}"  # noqa: F405
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-static-")
