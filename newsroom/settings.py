@@ -214,8 +214,31 @@ MEDIA_MAX_PIXELS = env.int("NEWSROOM_MAX_PIXELS", default=50_000_000)
 # Uploads are served by Django unless a web server in front does it.
 SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=True)
 
+
+def _media_storage() -> dict:
+    """Uploads on this machine's disk, or in S3-compatible object storage."""
+    if env.str("DJANGO_MEDIA_STORAGE", default="local") != "s3":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("DJANGO_S3_BUCKET"),
+            "endpoint_url": env.str("DJANGO_S3_ENDPOINT_URL", default=None),
+            "region_name": env.str("DJANGO_S3_REGION", default=None),
+            # Unset: boto3's usual credentials (environment, instance role).
+            "access_key": env.str("DJANGO_S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env.str("DJANGO_S3_SECRET_ACCESS_KEY", default=None),
+            "custom_domain": env.str("DJANGO_S3_CUSTOM_DOMAIN", default=None),
+            # Published images are public; names never collide or change.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000"},
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage(),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
