@@ -1,12 +1,14 @@
 """What happens to an uploaded image file before it is stored.
 
 The file is judged by decoding it, never by its name: it must be one of the
-formats we serve, within size and pixel limits. The original is then decoded
-and re-encoded in its own format, so what is stored is pixels Pillow produced,
-not the bytes a stranger sent. Only the rights tags of its EXIF survive:
-camera, device and location data are dropped.
+formats we serve, within size and pixel limits, and its name must say what it
+is. A file that also carries markup (a polyglot) is refused. The original is
+then decoded and re-encoded in its own format, so what is stored is pixels
+Pillow produced, not the bytes a stranger sent. Only the rights tags of its
+EXIF survive: camera, device and location data are dropped.
 """
 
+import re
 from io import BytesIO
 from pathlib import PurePath
 
@@ -25,6 +27,17 @@ ALLOWED_FORMATS = {
     "AVIF": "avif",
     "GIF": "gif",
 }
+# The extensions a file of each format may be named with.
+EXTENSIONS = {
+    "JPEG": {"jpg", "jpeg", "jpe"},
+    "PNG": {"png"},
+    "WEBP": {"webp"},
+    "AVIF": {"avif"},
+    "GIF": {"gif"},
+}
+# Markup that a browser or a server would run if the file were ever served as
+# something else. Pixels never contain it.
+HIDDEN_MARKUP = re.compile(rb"<(script|html|body|svg|iframe|\?php)|javascript:", re.I)
 FORMATS_WITH_EXIF = {"JPEG", "PNG", "WEBP", "AVIF"}
 # EXIF tags that state rights, kept so the file still says whose it is.
 RIGHTS_TAGS = {0x013B: "Artist", 0x8298: "Copyright"}
@@ -40,6 +53,12 @@ def clean_upload(file) -> ContentFile:
                 "limit": filesizeformat(settings.MEDIA_MAX_UPLOAD_BYTES),
             },
             code="too_large",
+        )
+    file.seek(0)
+    if HIDDEN_MARKUP.search(file.read()):
+        raise ValidationError(
+            _("This file hides web page code inside the image, so we refuse it."),
+            code="polyglot",
         )
     try:
         return _reencode(file)
@@ -67,6 +86,16 @@ def _reencode(file) -> ContentFile:
                 )
                 % {"format": fmt},
                 code="format",
+            )
+        extension = PurePath(file.name).suffix.lower().removeprefix(".")
+        if extension not in EXTENSIONS[fmt]:
+            raise ValidationError(
+                _(
+                    "%(name)s is a %(format)s image, but its name says otherwise: "
+                    "rename it to end in .%(right)s and upload it again."
+                )
+                % {"name": file.name, "format": fmt, "right": ALLOWED_FORMATS[fmt]},
+                code="misnamed",
             )
         if original.width * original.height > settings.MEDIA_MAX_PIXELS:
             raise ValidationError(_too_many_pixels(), code="pixels")

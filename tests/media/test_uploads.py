@@ -90,11 +90,21 @@ def test_each_accepted_format_is_stored(fmt):
         assert PillowImage.open(BytesIO(stored.read())).format == fmt
 
 
-def test_a_file_is_judged_by_its_content_not_its_name():
+def test_a_file_is_judged_by_its_content_and_its_name_must_agree():
     form = _upload("holiday.jpg", _encoded("PNG"))
 
+    assert not form.is_valid()
+    assert (
+        "holiday.jpg is a PNG image, but its name says otherwise: "
+        "rename it to end in .png" in " ".join(form.errors["file"])
+    )
+
+
+def test_any_usual_name_for_a_format_is_accepted_and_stored_as_one():
+    form = _upload("holiday.JPEG", _encoded("JPEG"))
+
     assert form.is_valid(), form.errors
-    assert form.save().file.name.endswith(".png")
+    assert form.save().file.name.endswith("holiday.jpg")
 
 
 @pytest.mark.parametrize(
@@ -102,11 +112,31 @@ def test_a_file_is_judged_by_its_content_not_its_name():
     [
         ("notes.jpg", b"This is not an image at all.", "not an image we can read"),
         ("cut.jpg", _encoded("JPEG")[:60], "not an image we can read"),
-        ("page.jpg", b"<html><script>alert(1)</script></html>", "not an image"),
+        ("page.jpg", b"<html><script>alert(1)</script></html>", "hides web page"),
         ("drawing.bmp", _encoded("BMP"), "BMP images are not accepted"),
         ("scan.tiff", _encoded("TIFF"), "TIFF images are not accepted"),
+        ("photo.php", _encoded("JPEG"), "its name says otherwise"),
+        (
+            "pixel.gif",
+            _encoded("GIF") + b"<script>alert(document.cookie)</script>",
+            "hides web page code",
+        ),
+        (
+            "pixel.png",
+            _encoded("PNG").replace(b"IEND", b"<?php system($_GET[0]); ?>IEND"),
+            "hides web page code",
+        ),
     ],
-    ids=["text", "truncated", "html", "bmp", "tiff"],
+    ids=[
+        "text",
+        "truncated",
+        "html",
+        "bmp",
+        "tiff",
+        "misnamed",
+        "script-polyglot",
+        "php-polyglot",
+    ],
 )
 def test_malformed_and_disguised_files_are_refused_with_a_reason(name, content, reason):
     form = _upload(name, content)
