@@ -1,5 +1,6 @@
+from crispy_forms.bootstrap import StrictButton
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Layout, Submit
+from crispy_forms.layout import Field, Layout
 from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +21,9 @@ class SearchForm(forms.Form):
         self.helper.form_action = reverse("articles:search")
         self.helper.form_class = "search-form"
         self.helper.disable_csrf = True
-        self.helper.layout = Layout(Field("q"), Submit("", _("Search")))
+        self.helper.layout = Layout(
+            Field("q"), StrictButton(_("Search"), type="submit", css_class="btn")
+        )
 
     @property
     def query(self) -> str:
