@@ -9,15 +9,16 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: help run serve test lint bench format clean
+.PHONY: help run serve test audit lint bench format clean
 
 help:
 	@echo "make run     set up and serve the demo site on http://127.0.0.1:$(PORT)"
 	@echo "make serve   production-like: no debug, collected static files, gunicorn"
 	@echo "make test    set up and run linters, Django's checks and the test suite"
+	@echo "make audit   accessibility, HTML validity, page weight and Lighthouse scores"
 	@echo "make bench   run the benchmarks under bench/ (see bench/README.md)"
 	@echo "make format  format Python and templates in place"
-	@echo "make clean   remove the virtualenv and var/ (database, uploads)"
+	@echo "make clean   remove the virtualenv, node_modules and var/ (database, uploads)"
 
 $(BIN)/.installed: requirements.txt
 	@test -n "$(PYTHON)" || { echo "Newsroom needs Python 3.12 or newer on PATH."; exit 1; }
@@ -28,6 +29,12 @@ $(BIN)/.installed: requirements.txt
 
 $(BIN)/.dev-installed: $(BIN)/.installed requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# The audit's checkers (axe-core, the Nu HTML Checker, Lighthouse), exactly as
+# locked; their install scripts would fetch things we do not need.
+node_modules/.installed: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 run: $(BIN)/.installed
@@ -45,8 +52,13 @@ serve: $(BIN)/.installed
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/gunicorn -c gunicorn.conf.py newsroom.wsgi
 
-test: lint
+test: lint node_modules/.installed
 	$(BIN)/pytest
+
+# The audit's part of the suite, then Lighthouse on a production-like server.
+audit: $(BIN)/.dev-installed node_modules/.installed
+	$(BIN)/pytest -m audit -q
+	$(BIN)/python tests/audit/lighthouse.py
 
 lint: $(BIN)/.dev-installed
 	$(BIN)/ruff check .
@@ -65,4 +77,4 @@ format: $(BIN)/.dev-installed
 	$(BIN)/djhtml templates */templates
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

@@ -1,15 +1,20 @@
-"""Playwright against the live server, in Debian's Chromium.
+"""Fixtures for the whole suite: Chromium through Playwright, and the audit.
 
-Playwright's own browser download cannot run here, so the tests drive the
-system Chromium; where it is missing they are skipped with the way to get it.
+Playwright's own browser download cannot run here, so the browser tests drive
+the system Chromium; where it is missing they are skipped with the way to get
+it. The audit tests (tests/audit/) record figures that are printed at the end
+of the run and written to var/audit/latest.json.
 """
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 from django.db import connections
 
+ROOT = Path(__file__).resolve().parent.parent
+AUDIT_REPORT = ROOT / "var" / "audit" / "latest.json"
 CHROMIUM = Path(os.environ.get("NEWSROOM_CHROMIUM", "/usr/bin/chromium"))
 
 PHONE = {
@@ -27,7 +32,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "tests/browser/" in str(item.path):
+        if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
             # The live server needs committed data; restoring the database
             # afterwards keeps the roles that data migrations made.
@@ -80,8 +85,42 @@ def _restore_serialized_databases(serialized: dict[str, str]) -> None:
         connections[alias]._test_serialized_contents = contents
 
 
+@pytest.fixture
+def context_options():
+    """Extra options for each browser context; override to change them."""
+    return {}
+
+
 @pytest.fixture(params=[PHONE, DESKTOP], ids=["phone", "desktop"])
-def page(request, browser):
-    context = browser.new_context(**request.param)
+def page(request, browser, context_options):
+    context = browser.new_context(**request.param, **context_options)
     yield context.new_page()
     context.close()
+
+
+_AUDIT_FIGURES = pytest.StashKey[dict]()
+
+
+@pytest.fixture(scope="session")
+def record_figure(pytestconfig):
+    """Record a figure the audit measured, as record_figure(check, page, value)."""
+    figures = pytestconfig.stash.setdefault(_AUDIT_FIGURES, {})
+
+    def record(check: str, page: str, value) -> None:
+        figures.setdefault(check, {})[page] = value
+
+    return record
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    figures = config.stash.get(_AUDIT_FIGURES, {})
+    if not figures:
+        return
+    terminalreporter.section("audit figures")
+    for check, pages in figures.items():
+        terminalreporter.write_line(check)
+        for page, value in sorted(pages.items()):
+            terminalreporter.write_line(f"  {page:<46} {value}")
+    AUDIT_REPORT.parent.mkdir(parents=True, exist_ok=True)
+    AUDIT_REPORT.write_text(json.dumps(figures, indent=2))
+    terminalreporter.write_line(f"Written to {AUDIT_REPORT.relative_to(ROOT)}")
