@@ -9,7 +9,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: help run serve test audit lint bench format clean
+.PHONY: help run serve test audit lint bench bench-growth format clean
 
 help:
 	@echo "make run     set up and serve the demo site on http://127.0.0.1:$(PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make test    set up and run linters, Django's checks and the test suite"
 	@echo "make audit   accessibility, HTML validity, page weight and Lighthouse scores"
 	@echo "make bench   run the benchmarks under bench/ (see bench/README.md)"
+	@echo "make bench-growth  page times at 1,000 and 100,000 articles, and their ratio"
 	@echo "make format  format Python and templates in place"
 	@echo "make clean   remove the virtualenv, node_modules and var/ (database, uploads)"
 
@@ -68,8 +69,13 @@ lint: $(BIN)/.dev-installed
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 bench: $(BIN)/.installed
-	$(BIN)/python bench/comment_concurrency.py
-	$(BIN)/python bench/search.py
+	$(BIN)/python -m bench.comment_concurrency
+	$(BIN)/python -m bench.search
+	$(BIN)/python -m bench.pages
+
+# BENCH_ARTICLES (default 100,000) against 1,000, in-process: see bench/README.md.
+bench-growth: $(BIN)/.installed
+	$(BIN)/python -m bench.pages --growth --articles $${BENCH_ARTICLES:-100000}
 
 format: $(BIN)/.dev-installed
 	$(BIN)/ruff check --fix .

@@ -1,6 +1,6 @@
 """Post many comments at once through gunicorn and count what was stored.
 
-Usage: python bench/comment_concurrency.py [--comments 200] [--workers 4]
+Usage: python -m bench.comment_concurrency [--comments 200] [--workers 4]
 
 Runs against DATABASE_URL when set (PostgreSQL, say), else a fresh SQLite file
 under var/bench/. Each simulated reader loads the article page (for its CSRF
@@ -10,23 +10,18 @@ Traffic goes to 127.0.0.1 only, and every request has a timeout.
 """
 
 import argparse
-import http.cookiejar
 import json
 import os
-import re
 import secrets
-import socket
 import subprocess
 import sys
 import threading
 import time
-import urllib.parse
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-VAR = ROOT / "var" / "bench"
+from bench.load import Reader
+from bench.server import ROOT, VAR, environment, serving
+
 PYTHON = sys.executable
 TIMEOUT = 60
 
@@ -34,20 +29,17 @@ TIMEOUT = 60
 def main():
     options = _arguments()
     VAR.mkdir(parents=True, exist_ok=True)
-    environment = _environment()
-    _manage(environment, "collectstatic", "--no-input", "-v0")
-    _manage(environment, "migrate", "--no-input", "-v0")
-    article_id, article_path = _create_article(environment)
-    port = _free_port()
-    server = _gunicorn(environment, port, options.workers)
-    try:
-        _wait_until_up(port)
-        result = _load(port, article_id, article_path, options.comments)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    result |= _count_stored(environment, article_id)
-    result["database"] = environment["DATABASE_URL"].split(":", 1)[0]
+    database = os.environ.get("DATABASE_URL") or (
+        f"sqlite:///{VAR / f'comments-{secrets.token_hex(4)}.sqlite3'}"
+    )
+    served = environment(database)
+    _manage(served, "collectstatic", "--no-input", "-v0")
+    _manage(served, "migrate", "--no-input", "-v0")
+    article_id, article_path = _create_article(served)
+    with serving(served, workers=options.workers) as base:
+        result = _load(base, article_id, article_path, options.comments)
+    result |= _count_stored(served, article_id)
+    result["database"] = database.split(":", 1)[0]
     result["workers"] = options.workers
     _report(result)
     (VAR / "comment_concurrency.json").write_text(json.dumps(result, indent=2))
@@ -60,25 +52,6 @@ def _arguments():
     parser.add_argument("--comments", type=int, default=200)
     parser.add_argument("--workers", type=int, default=4)
     return parser.parse_args()
-
-
-def _environment() -> dict:
-    """Production settings, with the limits a load test must not trip."""
-    database = os.environ.get("DATABASE_URL") or (
-        f"sqlite:///{VAR / f'comments-{secrets.token_hex(4)}.sqlite3'}"
-    )
-    return os.environ | {
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-        "DJANGO_DEBUG": "",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_HTTPS": "0",  # plain HTTP on loopback
-        "DATABASE_URL": database,
-        "DJANGO_MEDIA_ROOT": str(VAR / "uploads"),
-        "NEWSROOM_COMMENTS_MIN_SECONDS": "0",
-        "NEWSROOM_COMMENTS_RATE_PER_IP": "100000/m",
-        "NEWSROOM_COMMENTS_RATE_PER_EMAIL": "100000/m",
-    }
 
 
 def _manage(environment, *args):
@@ -129,42 +102,8 @@ print(json.dumps({{"stored": comments.count(), "duplicates": repeated.count()}})
     return json.loads(output)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _gunicorn(environment, port, workers):
-    return subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "newsroom.wsgi",
-            f"--bind=127.0.0.1:{port}",
-            f"--workers={workers}",
-            "--log-level=warning",
-        ],
-        cwd=ROOT,
-        env=environment,
-    )
-
-
-def _wait_until_up(port, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"gunicorn did not start on port {port}")
-
-
-def _load(port, article_id, article_path, count) -> dict:
-    base = f"http://127.0.0.1:{port}"
-    readers = [_Reader(base, article_path) for _ in range(count)]
+def _load(base, article_id, article_path, count) -> dict:
+    readers = [Reader(base, article_path) for _ in range(count)]
     with ThreadPoolExecutor(max_workers=32) as pool:
         list(pool.map(lambda reader: reader.open_article(), readers))
 
@@ -187,47 +126,6 @@ def _load(port, article_id, article_path, count) -> dict:
         "seconds": round(elapsed, 2),
         "per_second": round(count / elapsed, 1),
     }
-
-
-class _Reader:
-    """One browser: its own cookies, its own form token."""
-
-    def __init__(self, base, article_path):
-        self.base, self.article_path = base, article_path
-        self.cookies = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirect()
-        )
-
-    def open_article(self):
-        with self.opener.open(self.base + self.article_path, timeout=TIMEOUT) as page:
-            html = page.read().decode()
-        self.csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
-        self.token = re.search(r'name="token" value="([^"]+)"', html)[1]
-
-    def post_comment(self, url, number) -> int:
-        data = urllib.parse.urlencode(
-            {
-                "csrfmiddlewaretoken": self.csrf,
-                "token": self.token,
-                "author_name": f"Reader {number}",
-                "author_email": f"reader{number}@example.org",
-                "body": f"Comment number {number} from the load test.",
-            }
-        ).encode()
-        request = urllib.request.Request(
-            url, data=data, headers={"Referer": self.base + self.article_path}
-        )
-        try:
-            with self.opener.open(request, timeout=TIMEOUT) as response:
-                return response.status
-        except urllib.error.HTTPError as error:
-            return error.code
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 def _report(result):

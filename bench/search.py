@@ -1,6 +1,6 @@
 """How long a search takes, with 1,000 and then 10,000 published articles.
 
-Usage: python bench/search.py [--articles 10000]
+Usage: python -m bench.search [--articles 10000]
 
 Runs in-process against a throwaway test database (a SQLite file under
 var/bench/, or a test database beside DATABASE_URL's on PostgreSQL), through
@@ -14,13 +14,11 @@ import os
 import random
 import secrets
 import statistics
-import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var" / "bench"
-sys.path.insert(0, str(ROOT))
 os.environ.update(
     DJANGO_SETTINGS_MODULE="newsroom.settings",
     DJANGO_SECRET_KEY=secrets.token_urlsafe(50),

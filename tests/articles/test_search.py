@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import RichText
+from articles.models import Article, RichText
+from articles.search import index_stored_text
 from tests.articles.factories import ArticleFactory
 from tests.html import active_content
 
@@ -152,3 +153,14 @@ def test_search_queries_do_not_grow_with_matches(client):
     # + the page's articles + their bylines + snippets, the menu
     expected = 5 if connection.vendor == "postgresql" else 6
     assert (few, queries()) == (expected, expected)
+
+
+def test_the_whole_index_rebuilds_from_stored_text(client):
+    """What a bulk load does: rows with search_text, then one rebuild."""
+    article = ArticleFactory(headline="Harbour news")
+    Article.objects.filter(pk=article.pk).update(search_text="Seals on the pier.")
+
+    index_stored_text()
+
+    assert _results(client, "seals")[1] == [article]
+    assert _results(client, "harbour")[1] == [article]

@@ -8,10 +8,8 @@ import http.cookiejar
 import os
 import re
 import secrets
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -27,6 +25,7 @@ from django.db import connection
 from django.utils.crypto import get_random_string
 from PIL import Image as PillowImage
 
+from bench.server import serving
 from comments.models import Comment
 from media.models import Image
 from tests.articles.factories import ArticleFactory
@@ -70,31 +69,8 @@ def instances(tmp_path):
         cwd=settings.BASE_DIR,
         check=True,
     )
-    ports = [_free_port(), _free_port()]
-    servers = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "newsroom.wsgi",
-                f"--bind=127.0.0.1:{port}",
-                "--workers=1",
-                "--log-level=warning",
-            ],
-            env=environment,
-            cwd=settings.BASE_DIR,
-        )
-        for port in ports
-    ]
-    try:
-        for port in ports:
-            _wait_until_up(port)
-        yield [f"http://127.0.0.1:{port}" for port in ports]
-    finally:
-        for server in servers:
-            server.terminate()
-            server.wait(timeout=TIMEOUT)
+    with serving(environment, workers=1) as a, serving(environment, workers=1) as b:
+        yield [a, b]
 
 
 @pytest.fixture
@@ -265,20 +241,3 @@ def _png():
     buffer = BytesIO()
     PillowImage.new("RGB", (64, 40), "teal").save(buffer, "PNG")
     return buffer.getvalue()
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_until_up(port, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not start on port {port}")
