@@ -10,6 +10,20 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from articles import models
         from articles.search import index_article
+        from newsroom.pagecache import forget_pages_on_change, forget_pages_on_relink
+
+        forget_pages_on_change(
+            models.Section,
+            models.Author,
+            models.Tag,
+            models.Article,
+            models.Byline,
+            models.Correction,
+            models.RichText,
+            models.ImageBlock,
+            models.PullQuote,
+        )
+        forget_pages_on_relink(models.Article.tags.through)
 
         # The search index follows every write, from the admin, imports or
         # scripts alike: an article and each block of its body.

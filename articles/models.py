@@ -109,6 +109,17 @@ class ArticleQuerySet(models.QuerySet):
         """Articles set to publish themselves later."""
         return self.filter(status=Article.Status.PUBLISHED, pub_date__gt=timezone.now())
 
+    def next_going_live(self):
+        """When the next scheduled or embargoed article reaches readers, or None."""
+        now = timezone.now()
+        times = self.filter(status=Article.Status.PUBLISHED).aggregate(
+            scheduled=models.Min("pub_date", filter=models.Q(pub_date__gt=now)),
+            embargoed=models.Min(
+                "embargo_until", filter=models.Q(embargo_until__gt=now)
+            ),
+        )
+        return min(filter(None, times.values()), default=None)
+
     def in_review(self):
         """Articles a writer has submitted for an editor to publish."""
         return self.filter(status=Article.Status.IN_REVIEW)

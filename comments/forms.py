@@ -46,7 +46,8 @@ class CommentForm(forms.ModelForm):
             "author_url": _("Optional."),
         }
 
-    def __init__(self, *args, article, **kwargs):
+    def __init__(self, *args, article, shared=False, **kwargs):
+        """`shared`: the form is on a page kept for every reader (see _helper)."""
         self.article = article
         super().__init__(*args, **kwargs)
         self.fields["author_email"].required = True
@@ -59,17 +60,25 @@ class CommentForm(forms.ModelForm):
         self.fields["parent"].queryset = Comment.objects.approved().filter(
             article=article, depth__lt=settings.COMMENTS_MAX_DEPTH
         )
-        if not self.is_bound:
+        if not self.is_bound and "token" not in self.initial:
             self.initial["token"] = tokens.issue(article.pk)
-        self.helper = self._helper()
+        self.helper = self._helper(shared)
 
-    def _helper(self) -> FormHelper:
+    def _helper(self, shared: bool) -> FormHelper:
         helper = FormHelper()
         helper.form_action = reverse(
             "comments:post", kwargs={"article_id": self.article.pk}
         )
         helper.form_id = "comment-form"
         helper.attrs = {"novalidate": ""}
+        if shared:
+            # No reader's CSRF token on a page every reader gets: the script
+            # fetches one for the reader who starts writing; without script,
+            # the post view asks the reader to confirm (comments.views.post).
+            helper.disable_csrf = True
+            helper.attrs["data-token-url"] = reverse(
+                "comments:form-tokens", kwargs={"article_id": self.article.pk}
+            )
         helper.layout = Layout(
             "parent",
             "token",

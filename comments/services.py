@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from articles.models import Article
 from comments import notifications, policy
 from comments.models import Comment, Report
+from newsroom.pagecache import pages_changed
 
 
 @transaction.atomic
@@ -97,7 +98,11 @@ def comment_report(*, comment: Comment, ip: str) -> bool:
 
 
 def refresh_comment_counts(article_ids) -> None:
-    """Recount the approved comments of these articles, in one UPDATE."""
+    """Recount the approved comments of these articles, in one UPDATE.
+
+    Every change to what readers see of comments comes through here, so this
+    is also where stored pages are forgotten.
+    """
     approved = (
         Comment.objects.approved()
         .filter(article=OuterRef("pk"))
@@ -109,6 +114,7 @@ def refresh_comment_counts(article_ids) -> None:
     Article.objects.filter(pk__in=list(article_ids)).update(
         comment_count=Coalesce(Subquery(approved), 0)
     )
+    pages_changed()
 
 
 def comments_unsubscribe(*, email: str) -> int:

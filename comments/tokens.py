@@ -20,9 +20,26 @@ class TokenError(Exception):
     """Why a form's token was refused, in words for the reader."""
 
 
-def issue(article_id: int) -> str:
-    payload = {"a": article_id, "t": time.time(), "n": secrets.token_hex(12)}
+def issue(article_id: int, *, at: float | None = None) -> str:
+    payload = {"a": article_id, "t": at or time.time(), "n": secrets.token_hex(12)}
     return signing.dumps(payload, salt=SALT, compress=True)
+
+
+def reissue(token: str, article_id: int) -> str:
+    """A token with a nonce of its own, as old as `token` if that is genuine.
+
+    A page kept for every reader carries one token for them all; a reader
+    who posts from it gets their own, without waiting again.
+    """
+    try:
+        payload = signing.loads(
+            token, salt=SALT, max_age=settings.COMMENTS_FORM_MAX_AGE
+        )
+    except signing.BadSignature:
+        return issue(article_id)
+    if payload.get("a") != article_id:
+        return issue(article_id)
+    return issue(article_id, at=payload["t"])
 
 
 def check(token: str, article_id: int) -> str:

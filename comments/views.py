@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
+from django.http import JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.core import is_ratelimited
 
 from articles.models import Article
@@ -22,9 +25,32 @@ def pending_comment_ids(request) -> list[int]:
     return request.session.get(PENDING_SESSION_KEY, [])
 
 
+@never_cache
+@require_GET
+def form_tokens(request, article_id):
+    """This reader's CSRF token and form token, for a form on a shared page."""
+    article = get_object_or_404(Article.objects.published(), pk=article_id)
+    return JsonResponse({"csrf": get_token(request), "token": tokens.issue(article.pk)})
+
+
+# The article page, form included, is the same for every reader (it may come
+# from the page cache), so a post may arrive without this reader's CSRF token:
+# when script could not fetch it, or there is no script. Such a post changes
+# nothing; the reader gets their comment back, with a token, to post again.
+@csrf_exempt
 @require_POST
 def post(request, article_id):
     article = get_object_or_404(Article.objects.published(), pk=article_id)
+    if _fails_csrf(request):
+        return _form_page(
+            request,
+            _confirmation(request, article),
+            status=403,
+            problem=_(
+                "Please check your comment and post it again: we ask once, to "
+                "be sure it was you who sent it."
+            ),
+        )
     form = CommentForm(request.POST, article=article)
     if not comments_are_open(article):
         return _form_page(request, form, status=403, problem=_("Comments are closed."))
@@ -148,6 +174,19 @@ def _posting_too_often(request) -> bool:
 
 def _email_key(group, request) -> str:
     return request.POST.get("author_email", "").strip().lower()
+
+
+def _fails_csrf(request) -> bool:
+    """Django's own CSRF check, made here rather than by the middleware."""
+    check = CsrfViewMiddleware(lambda request: None)
+    return check.process_view(request, None, (), {}) is not None
+
+
+def _confirmation(request, article) -> CommentForm:
+    """The reader's comment in a form of their own, ready to post again."""
+    typed = {name: request.POST.get(name, "") for name in CommentForm.Meta.fields}
+    token = tokens.reissue(request.POST.get("token", ""), article.pk)
+    return CommentForm(article=article, initial=typed | {"token": token})
 
 
 def _form_page(request, form, *, status, problem=""):

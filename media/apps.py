@@ -10,5 +10,10 @@ class MediaConfig(AppConfig):
         from django.conf import settings
         from PIL import Image
 
+        from media import models
+        from newsroom.pagecache import forget_pages_on_change
+
+        forget_pages_on_change(models.Image)
+
         # Pillow's guard against decompression bombs, at our upload limit.
         Image.MAX_IMAGE_PIXELS = settings.MEDIA_MAX_PIXELS

@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsroom.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, CSRF and the rest: stored pages need none of them.
+    "newsroom.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -146,18 +148,29 @@ DATABASES = _databases()
 
 def _caches() -> dict:
     if redis_url := env.str("REDIS_URL", default=""):
-        return {
-            "default": {
-                "BACKEND": "newsroom.cache.ResilientRedisCache",
-                "LOCATION": redis_url,
-                # Fail fast when Redis is away, so pages do not wait on it.
-                "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-            }
+        redis = {
+            "BACKEND": "newsroom.cache.ResilientRedisCache",
+            "LOCATION": redis_url,
+            # Fail fast when Redis is away, so pages do not wait on it.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
-    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        return {"default": redis, "pages": redis | {"KEY_PREFIX": "pages"}}
+    return {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Files, not memory: every worker process must see the same pages and
+        # the same generation (newsroom.pagecache).
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache" / "pages",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+    }
 
 
 CACHES = _caches()
+# How long a reader page may be kept for anonymous readers (0: not at all);
+# any change readers could see forgets them sooner. See newsroom/pagecache.py.
+PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=600)
 # django-ratelimit predates Django's own Redis backend (W001), which it works
 # with; without Redis the memory cache limits each process on its own (E003).
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]

@@ -2,6 +2,8 @@
 
 from html.parser import HTMLParser
 
+from django.conf import settings
+
 
 class _Elements(HTMLParser):
     def __init__(self):
@@ -24,10 +26,17 @@ DATA_BLOCKS = {"application/ld+json", "application/json"}
 
 
 def active_content(html: str) -> list[str]:
-    """What in a page could run script: script elements, on* handlers, js: URLs."""
+    """What in a page could run script: script elements, on* handlers, js: URLs.
+
+    Our own scripts, files among the static files, are left out.
+    """
     found = []
     for tag, attrs in elements(html):
-        if tag == "script" and attrs.get("type", "") not in DATA_BLOCKS:
+        if (
+            tag == "script"
+            and attrs.get("type", "") not in DATA_BLOCKS
+            and not attrs.get("src", "").startswith(settings.STATIC_URL)
+        ):
             found.append(f"<script {attrs}>")
         for name, value in attrs.items():
             if name.startswith("on"):

@@ -40,7 +40,9 @@ def comment_section(context, article):
         "article": article,
         "threads": build_threads(comments),
         "is_open": is_open,
-        "form": CommentForm(article=article, initial={"parent": replying_to})
+        "form": CommentForm(
+            article=article, initial={"parent": replying_to}, shared=True
+        )
         if is_open
         else None,
         "replying_to": replying_to,

@@ -140,7 +140,11 @@ def test_no_headline_can_break_out_of_the_json_ld(client, headline):
 
     assert _json_ld(html)["NewsArticle"]["headline"] == headline
     scripts = [attrs for tag, attrs in elements(html) if tag == "script"]
-    assert scripts == [{"type": "application/ld+json"}] * 2
+    assert scripts == [
+        {"type": "application/ld+json"},
+        {"type": "application/ld+json"},
+        {"src": "/static/js/comment-form.js", "defer": ""},
+    ]
 
 
 def test_article_has_a_social_card(client, article):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from playwright.sync_api import expect
 
 from tests.articles.factories import ArticleFactory
@@ -79,3 +80,25 @@ def test_comment_is_held_approved_then_answered(
     reply = page.locator(".comment .comment", has_text="The timetable says it does.")
     expect(reply).to_be_visible()
     expect(page.locator(f"#{reply.get_attribute('id')}")).to_have_count(1)
+
+
+def test_a_reader_posts_from_the_page_stored_for_everyone(
+    live_server, article, page, browser, settings
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    caches["pages"].clear()
+    url = f"{live_server.url}{article.get_absolute_url()}"
+    first_reader = browser.new_context()
+    first_reader.new_page().goto(url)
+    first_reader.close()
+
+    served = page.goto(url)
+    _post_comment(
+        page, name="Maya", email="maya@example.org", text="Will the night ferry stay?"
+    )
+
+    assert served.headers.get("etag"), "the second reader got the stored page"
+    expect(page.get_by_role("status")).to_contain_text(
+        "Thanks, your comment is awaiting moderation."
+    )
+    caches["pages"].clear()

@@ -1,0 +1,169 @@
+"""Whole reader pages for anonymous readers, kept until the content changes.
+
+A reader page (a view wrapped in `reader_page`) answered to a request without a
+session or messages cookie is stored, unless the response sets a cookie: then
+it carried something of that reader's own (a CSRF token, a session). The next
+anonymous reader gets the stored bytes before sessions, CSRF or the database
+are touched.
+
+Every stored page belongs to a generation. Any change readers could see bumps
+the generation (`pages_changed`, after the transaction commits), so no stored
+page outlives a publish, an edit, a correction or an approved comment. A page
+also expires when the next scheduled article goes live, since nothing is
+written at that moment. Responses carry an ETag and Last-Modified, and
+`Cache-Control: public, max-age=0, must-revalidate`, so browsers, nginx or a
+CDN may keep a copy and must ask again, answered by a 304 while it holds.
+"""
+
+import hashlib
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.http import http_date
+from django.utils.translation import get_language_from_request
+
+GENERATION_KEY = "pages:generation"
+CACHE_CONTROL = "public, max-age=0, must-revalidate"
+# Cookies that make a page one reader's own: their session (signed in, or
+# with a comment awaiting moderation) and messages waiting for them.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+
+
+def _cache():
+    return caches["pages"]
+
+
+def pages_changed() -> None:
+    """Forget every stored page once the current transaction commits."""
+    transaction.on_commit(_next_generation)
+
+
+def _next_generation() -> None:
+    cache = _cache()
+    cache.add(GENERATION_KEY, 0, timeout=None)
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # evicted between add and incr
+        cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def forget_pages_on_change(*models) -> None:
+    """Forget stored pages whenever a row of these models is saved or deleted."""
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(_model_changed, sender=model, weak=False)
+
+
+def forget_pages_on_relink(*through_models) -> None:
+    """Forget stored pages whenever these many-to-many links change."""
+    for through in through_models:
+        m2m_changed.connect(_model_changed, sender=through, weak=False)
+
+
+def _model_changed(sender, **kwargs) -> None:
+    pages_changed()
+
+
+def reader_page(view):
+    """Mark a view's pages as the same for every anonymous reader."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.for_every_reader = True
+        return response
+
+    return wrapped
+
+
+class PageCacheMiddleware:
+    """Answers anonymous readers from stored pages; see the module's docstring."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._may_share(request):
+            return self.get_response(request)
+        cache = _cache()
+        generation = cache.get(GENERATION_KEY, 0)
+        key = self._key(request, generation)
+        if stored := cache.get(key):
+            return self._answer(request, stored)
+        response = self.get_response(request)
+        if self._may_store(response):
+            stored = self._store(cache, key, generation, response)
+            return self._answer(request, stored)
+        return response
+
+    @staticmethod
+    def _may_share(request) -> bool:
+        return (
+            settings.PAGE_CACHE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+        )
+
+    @staticmethod
+    def _may_store(response) -> bool:
+        return (
+            getattr(response, "for_every_reader", False)
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not response.has_header("Cache-Control")
+        )
+
+    @staticmethod
+    def _key(request, generation: int) -> str:
+        language = get_language_from_request(request)
+        address = request.get_host() + request.get_full_path()
+        return f"pages:{generation}:{language}:{address}"
+
+    def _store(self, cache, key: str, generation: int, response) -> dict:
+        stored = {
+            "content": response.content,
+            "headers": dict(response.items()),
+            "etag": f'"{hashlib.sha256(response.content).hexdigest()[:32]}"',
+            "last_modified": http_date(time.time()),
+        }
+        cache.set(key, stored, timeout=self._lifetime(cache, generation))
+        return stored
+
+    @staticmethod
+    def _lifetime(cache, generation: int) -> int:
+        """Seconds a page may be kept: until the next scheduled story goes live."""
+        from articles.models import Article
+
+        next_key = f"pages:{generation}:next-scheduled"
+        going_live = cache.get(next_key)
+        if going_live is None:
+            going_live = Article.objects.next_going_live() or False
+            cache.set(next_key, going_live, timeout=_seconds_until(going_live))
+        return _seconds_until(going_live)
+
+    @staticmethod
+    def _answer(request, stored: dict) -> HttpResponse:
+        if request.headers.get("If-None-Match") == stored["etag"]:
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(stored["content"])
+            for name, value in stored["headers"].items():
+                response[name] = value
+        response["ETag"] = stored["etag"]
+        response["Last-Modified"] = stored["last_modified"]
+        response["Cache-Control"] = CACHE_CONTROL
+        return response
+
+
+def _seconds_until(going_live) -> int:
+    if not going_live:
+        return settings.PAGE_CACHE_SECONDS
+    until = int((going_live - timezone.now()).total_seconds())
+    return max(1, min(settings.PAGE_CACHE_SECONDS, until))
