@@ -9,6 +9,7 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import models
+        from articles.menu import forget_menu_sections
         from articles.search import index_article
 
         # The search index follows every write, from the admin, imports or
@@ -19,7 +20,11 @@ class ArticlesConfig(AppConfig):
         def block_changed(sender, instance, **kwargs):
             index_article(instance.parent_id)
 
+        def section_changed(sender, instance, **kwargs):
+            forget_menu_sections()
+
         for signal in (post_save, post_delete):
             signal.connect(article_changed, sender=models.Article, weak=False)
             for block in (models.RichText, models.ImageBlock, models.PullQuote):
                 signal.connect(block_changed, sender=block, weak=False)
+            signal.connect(section_changed, sender=models.Section, weak=False)
