@@ -138,18 +138,6 @@ class ArticleQuerySet(models.QuerySet):
             "articles_pullquote_set",
         )
 
-    def newer_than(self, article):
-        """Articles published after `article`, the next one first."""
-        if article.pub_date is None:
-            return self.none()
-        return self.filter(pub_date__gt=article.pub_date).order_by("pub_date", "pk")
-
-    def older_than(self, article):
-        """Articles published before `article`, the previous one first."""
-        if article.pub_date is None:
-            return self.none()
-        return self.filter(pub_date__lt=article.pub_date).order_by("-pub_date", "-pk")
-
     def related_to(self, article):
         """Other articles from `article`'s section, newest first."""
         return self.filter(section__isnull=False, section=article.section_id).exclude(

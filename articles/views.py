@@ -89,14 +89,8 @@ class ArticleDetailView(MetadataMixin, DetailView):
         return Article.objects.published().for_detail()
 
     def get_context_data(self, **kwargs):
-        article = self.object
-        published = Article.objects.published()
-        return super().get_context_data(
-            newer=published.newer_than(article).first(),
-            older=published.older_than(article).first(),
-            related=published.for_listing().related_to(article)[: self.related_count],
-            **kwargs,
-        )
+        related = Article.objects.published().for_listing().related_to(self.object)
+        return super().get_context_data(related=related[: self.related_count], **kwargs)
 
     def get_social_card(self):
         return metadata.article_card(self.object, self.request)

@@ -68,8 +68,8 @@ PAGES = {
     # latest per section + bylines
     "home": (lambda n, articles: reverse("articles:home"), 7),
     # article + bylines + tags + corrections + 3 block tables,
-    # newer + older, related + their bylines, comments
-    "article": (lambda n, articles: articles[0].get_absolute_url(), 12),
+    # related + their bylines, comments
+    "article": (lambda n, articles: articles[0].get_absolute_url(), 10),
     # section, page count + page + bylines
     "section": (lambda n, articles: n.sections[0].get_absolute_url(), 4),
     # tag, page count + page + bylines
