@@ -28,4 +28,4 @@ def test_article_page_queries_do_not_grow_with_comments(client):
     fifty = page_queries(client, article.get_absolute_url())
 
     # as counted in tests/articles/test_queries.py, comments included
-    assert (one, fifty) == (10, 10)
+    assert (one, fifty) == (6, 6)
