@@ -1,4 +1,5 @@
-"""Each reader page costs the same number of queries however much it shows.
+"""Each reader page, and the desk's article pages, cost the same queries however
+much they show.
 
 Listings are measured with 5 and with 50 articles, each with three authors and
 three tags; an article page with one and with ten of each thing it shows; so
@@ -150,3 +151,52 @@ def test_section_menu_is_read_from_the_cache_and_follows_changes(
     # months with articles, and the menu only while the cache is cold
     assert (cold, warm) == (2, 1)
     assert "Science and Health" in page
+
+
+@pytest.fixture
+def admin_client_on_desk(client, django_user_model):
+    client.force_login(
+        django_user_model.objects.create_superuser("chief", "chief@example.org")
+    )
+    return client
+
+
+def _admin_queries_at_5_and_50(client, url_for):
+    """Queries for an admin page with 5 articles on the desk, then with 50."""
+    authors, tags = AuthorFactory.create_batch(3), TagFactory.create_batch(3)
+
+    def add(count):
+        for _ in range(count):
+            add_every_block(ArticleFactory(authors=authors, tags=tags))
+
+    add(5)
+    article = ArticleFactory(authors=authors, tags=tags)
+    add_every_block(article)
+    client.get(url_for(article))  # warms Django's own content type cache
+    small = page_queries(client, url_for(article))
+    add(45)
+    return small, page_queries(client, url_for(article))
+
+
+def test_admin_article_list_queries_do_not_grow_with_articles(admin_client_on_desk):
+    small, large = _admin_queries_at_5_and_50(
+        admin_client_on_desk,
+        lambda article: reverse("admin:articles_article_changelist"),
+    )
+
+    # session + user, a savepoint pair, the section and author filters, filtered
+    # and total counts, the page + its bylines, the date hierarchy's range + days
+    assert (small, large) == (12, 12)
+
+
+def test_admin_article_form_queries_do_not_grow_with_articles(admin_client_on_desk):
+    small, large = _admin_queries_at_5_and_50(
+        admin_client_on_desk,
+        lambda article: reverse("admin:articles_article_change", args=[article.pk]),
+    )
+
+    # session + user, a savepoint pair, article + its bylines, the inlines:
+    # bylines, 3 block tables, corrections; the form: tags, section choices;
+    # the autocompletes' chosen items: tags, lead image, and one per byline
+    # (3 here) and per body image (1): the article's own size, not the desk's
+    assert (small, large) == (19, 19)
