@@ -95,6 +95,19 @@ class BylineInline(admin.TabularInline):
     verbose_name = _("author")
     verbose_name_plural = _("byline")
 
+    def get_queryset(self, request):
+        # Each row is titled with its author's name.
+        return super().get_queryset(request).select_related("author")
+
+
+class ImageBlockInline(ContentEditorInline):
+    model = ImageBlock
+    autocomplete_fields = ["image"]
+
+    def get_queryset(self, request):
+        # Each row is titled with its article's headline.
+        return super().get_queryset(request).select_related("parent")
+
 
 class CorrectionInline(admin.StackedInline):
     """Corrections are appended; once saved they stay as they are."""
@@ -217,7 +230,7 @@ class ArticleAdmin(VersionAdmin, ContentEditor):
     inlines = [
         BylineInline,
         ContentEditorInline.create(RichText),
-        ContentEditorInline.create(ImageBlock, autocomplete_fields=["image"]),
+        ImageBlockInline,
         ContentEditorInline.create(PullQuote),
         CorrectionInline,
     ]
@@ -228,7 +241,7 @@ class ArticleAdmin(VersionAdmin, ContentEditor):
         articles = (
             super()
             .get_queryset(request)
-            .prefetch_related("bylines__author")
+            .for_listing()
             .annotate(held=Count("comments", filter=Q(comments__status="pending")))
         )
         if can_publish(request.user):

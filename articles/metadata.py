@@ -25,7 +25,7 @@ class SocialCard:
 
 
 def article_card(article, request) -> SocialCard:
-    image = _image_source(article.lead_image, request)
+    image = _with_absolute_url(_image_source(article.lead_image), request)
     return SocialCard(
         title=article.headline,
         description=article.description,
@@ -61,8 +61,7 @@ def news_article(article, request) -> dict:
         "publisher": publisher(request),
         "keywords": [tag.name for tag in article.tags.all()],
         "image": [
-            image_object(image, request, caption=caption)
-            for image, caption in article.credited_images()
+            _with_absolute_url(image, request) for image in _credited_images(article)
         ],
     }
     if article.section:
@@ -85,10 +84,11 @@ def news_article(article, request) -> dict:
     return data
 
 
-def image_object(image, request, *, caption="") -> dict:
+def image_object(image, *, caption="") -> dict:
+    """schema.org ImageObject, its contentUrl site-relative as stored bodies need."""
     data = {
         "@type": "ImageObject",
-        **_image_source(image, request),
+        **_image_source(image),
         "caption": caption or image.caption,
         "creditText": image.credit,
     }
@@ -134,15 +134,31 @@ def breadcrumbs(request, trail: list[tuple[str, str]]) -> dict:
     }
 
 
-def _image_source(image, request) -> dict:
+def _credited_images(article) -> list[dict]:
+    """Every image the article shows: the lead image, then the body's as stored."""
+    lead = (
+        [image_object(article.lead_image, caption=article.lead_caption)]
+        if article.lead_image
+        else []
+    )
+    return lead + article.body_images
+
+
+def _image_source(image) -> dict:
     sources = image.sources("full") if image else None
     if sources is None:
         return {}
     return {
-        "contentUrl": request.build_absolute_uri(sources.fallback_url),
+        "contentUrl": sources.fallback_url,
         "width": sources.width,
         "height": sources.height,
     }
+
+
+def _with_absolute_url(image: dict, request) -> dict:
+    if "contentUrl" not in image:
+        return image
+    return {**image, "contentUrl": request.build_absolute_uri(image["contentUrl"])}
 
 
 def _iso(moment) -> str | None:

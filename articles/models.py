@@ -132,34 +132,19 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Preloads what an article card shows: section, lead image and bylines."""
-        return self.select_related("section", "lead_image").prefetch_related(
-            models.Prefetch("bylines", Byline.objects.select_related("author"))
-        )
+        return self.for_card_without_bylines().prefetch_related(_bylines())
+
+    def for_card_without_bylines(self):
+        """Preloads a card's section and lead image; see `prefetch_bylines()`."""
+        return self.select_related("section", "lead_image")
 
     def for_detail(self):
-        """Preloads the whole article page: card data, tags and every body block."""
-        return self.for_listing().prefetch_related(
-            "tags",
-            "corrections",
-            "articles_richtext_set",
-            models.Prefetch(
-                "articles_imageblock_set",
-                ImageBlock.objects.select_related("image"),
-            ),
-            "articles_pullquote_set",
-        )
+        """Preloads the article page's section, lead image, tags and corrections.
 
-    def newer_than(self, article):
-        """Articles published after `article`, the next one first."""
-        if article.pub_date is None:
-            return self.none()
-        return self.filter(pub_date__gt=article.pub_date).order_by("pub_date", "pk")
-
-    def older_than(self, article):
-        """Articles published before `article`, the previous one first."""
-        if article.pub_date is None:
-            return self.none()
-        return self.filter(pub_date__lt=article.pub_date).order_by("-pub_date", "-pk")
+        Not its bylines: the page loads them with its related stories' bylines,
+        through `prefetch_bylines()`, in one query.
+        """
+        return self.for_card_without_bylines().prefetch_related("tags", "corrections")
 
     def related_to(self, article):
         """Other articles from `article`'s section, newest first."""
@@ -283,6 +268,14 @@ class Article(models.Model):
     # Kept in step by articles.search; never edited.
     search_text = models.TextField(_("body text"), blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
+    # Kept in step with the body blocks by articles.body; never edited.
+    body_html = models.TextField(_("body as shown"), blank=True, editable=False)
+    body_images = models.JSONField(
+        _("body images as described to machines"),
+        default=list,
+        blank=True,
+        editable=False,
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -372,24 +365,6 @@ class Article(models.Model):
             self.updated_at and self.pub_date and self.updated_at > self.pub_date
         )
 
-    def credited_images(self) -> list[tuple[Image, str]]:
-        """Every image the article shows, with the caption shown under it."""
-        images = [(self.lead_image, self.lead_caption)] if self.lead_image else []
-        return images + [
-            (block.image, block.shown_caption)
-            for block in self.articles_imageblock_set.all()
-        ]
-
-    @property
-    def blocks(self) -> list["ArticlePlugin"]:
-        """The body blocks in order, from the prefetched block tables."""
-        blocks = [
-            *self.articles_richtext_set.all(),
-            *self.articles_imageblock_set.all(),
-            *self.articles_pullquote_set.all(),
-        ]
-        return sorted(blocks, key=lambda block: block.ordering)
-
 
 class Byline(models.Model):
     """One author's place in an article's byline."""
@@ -412,6 +387,15 @@ class Byline(models.Model):
 
     def __str__(self):
         return self.author.name
+
+
+def _bylines() -> models.Prefetch:
+    return models.Prefetch("bylines", Byline.objects.select_related("author"))
+
+
+def prefetch_bylines(articles: list[Article]) -> None:
+    """Load the bylines of articles already fetched, all in one query."""
+    models.prefetch_related_objects(articles, _bylines())
 
 
 ArticlePlugin = create_plugin_base(Article)

@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView, MonthArchiveView, Templat
 from articles import metadata
 from articles.forms import SearchForm
 from articles.metadata import SocialCard
-from articles.models import Article, Author, Section, Tag
+from articles.models import Article, Author, Section, Tag, prefetch_bylines
 from articles.preview import article_id_from
 from articles.search import search
 from articles.sitemaps import news_articles
@@ -89,14 +89,13 @@ class ArticleDetailView(MetadataMixin, DetailView):
         return Article.objects.published().for_detail()
 
     def get_context_data(self, **kwargs):
-        article = self.object
-        published = Article.objects.published()
-        return super().get_context_data(
-            newer=published.newer_than(article).first(),
-            older=published.older_than(article).first(),
-            related=published.for_listing().related_to(article)[: self.related_count],
-            **kwargs,
+        related = list(
+            Article.objects.published()
+            .for_card_without_bylines()
+            .related_to(self.object)[: self.related_count]
         )
+        prefetch_bylines([self.object, *related])
+        return super().get_context_data(related=related, **kwargs)
 
     def get_social_card(self):
         return metadata.article_card(self.object, self.request)

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
+from articles.menu import CACHE_KEY
+
 ROOT = Path(__file__).resolve().parent.parent
 AUDIT_REPORT = ROOT / "var" / "audit" / "latest.json"
 CHROMIUM = Path(os.environ.get("NEWSROOM_CHROMIUM", "/usr/bin/chromium"))
@@ -39,6 +41,14 @@ def pytest_collection_modifyitems(items):
             item.add_marker(
                 pytest.mark.django_db(transaction=True, serialized_rollback=True)
             )
+
+
+@pytest.fixture(autouse=True)
+def _no_menu_from_another_test():
+    # A test's sections are rolled back without a commit to forget them by.
+    from django.core.cache import cache
+
+    cache.delete(CACHE_KEY)
 
 
 @pytest.fixture(scope="module")

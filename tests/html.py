@@ -21,6 +21,27 @@ def elements(html: str) -> list[tuple[str, dict[str, str]]]:
     return parser.elements
 
 
+# Attributes whose value a browser follows or loads as an address.
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "srcset",
+    "action",
+    "formaction",
+    "poster",
+    "data",
+    "cite",
+    "background",
+    "xlink:href",
+}
+
+
+def _is_script_url(value: str) -> bool:
+    # Browsers drop tabs, newlines and leading control characters in URLs.
+    cleaned = "".join(c for c in value if c > " ").lower()
+    return "javascript:" in cleaned
+
+
 # Script elements browsers never run: they only carry data.
 DATA_BLOCKS = {"application/ld+json", "application/json"}
 
@@ -41,7 +62,7 @@ def active_content(html: str) -> list[str]:
         for name, value in attrs.items():
             if name.startswith("on"):
                 found.append(f"<{tag} {name}>")
-            if value.strip().lower().startswith("javascript:"):
+            if name in URL_ATTRIBUTES and _is_script_url(value):
                 found.append(f"<{tag} {name}={value}>")
     return found
 

@@ -5,7 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from articles.models import Section
+from articles.menu import menu_sections
 
 register = template.Library()
 
@@ -15,7 +15,7 @@ def section_menu(context):
     """The site's sections, marking the one the reader is in."""
     current = context.get("section") or getattr(context.get("article"), "section", None)
     return {
-        "sections": Section.objects.all(),
+        "sections": menu_sections(),
         "current": getattr(current, "slug", None),
     }
 

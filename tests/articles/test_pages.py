@@ -109,18 +109,30 @@ def test_every_figure_carries_its_credit(client):
     assert html.count("Image credit:") == 2
 
 
-def test_article_page_links_newer_older_and_related(client):
-    section = SectionFactory()
+def test_article_page_offers_more_from_its_section_with_bylines(client):
+    section = SectionFactory(name="Science")
     now = timezone.now()
-    older = ArticleFactory(section=section, pub_date=now - timedelta(days=3))
-    article = ArticleFactory(section=section, pub_date=now - timedelta(days=2))
-    newer = ArticleFactory(section=section, pub_date=now - timedelta(days=1))
+    for days in range(1, 6):
+        ArticleFactory(
+            headline=f"Science story {days}",
+            section=section,
+            pub_date=now - timedelta(days=days),
+            authors=[AuthorFactory(name=f"Writer {days}")],
+        )
+    ArticleFactory(headline="Elsewhere", pub_date=now)
+    article = Article.objects.get(headline="Science story 3")
 
-    response = client.get(article.get_absolute_url())
+    html = client.get(article.get_absolute_url()).text
 
-    assert response.context["older"] == older
-    assert response.context["newer"] == newer
-    assert set(response.context["related"]) == {older, newer}
+    related = html[html.index("More from Science") :]
+    # the three newest others, newest first, each signed
+    assert re.findall(r"Science story \d", related) == [
+        "Science story 1",
+        "Science story 2",
+        "Science story 4",
+    ]
+    assert "Writer 4</a>" in related
+    assert "Elsewhere" not in related
 
 
 @pytest.mark.parametrize(
