@@ -7,7 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 from django_ratelimit.core import is_ratelimited
 
 from articles.models import Article
@@ -101,11 +105,15 @@ def permalink(request, pk):
     return redirect(f"{comment.article.get_absolute_url()}#{comment.anchor}")
 
 
-@require_POST
+# A link on the article page, which every reader shares, leads here: the
+# confirmation carries this reader's CSRF token.
+@require_http_methods(["GET", "POST"])
 def report(request, pk):
     comment = get_object_or_404(
         Comment.objects.approved().select_related("article"), pk=pk
     )
+    if request.method == "GET":
+        return render(request, "comments/report.html", {"comment": comment})
     if is_ratelimited(
         request,
         group="comments.report",

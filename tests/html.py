@@ -39,7 +39,7 @@ URL_ATTRIBUTES = {
 def _is_script_url(value: str) -> bool:
     # Browsers drop tabs, newlines and leading control characters in URLs.
     cleaned = "".join(c for c in value if c > " ").lower()
-    return "javascript:" in cleaned
+    return cleaned.startswith("javascript:")
 
 
 # Script elements browsers never run: they only carry data.

@@ -27,6 +27,7 @@ PAGE_NAMES = [
     "search without results",
     "search, empty",
     "not found",
+    "report a comment",
 ]
 
 
@@ -72,5 +73,6 @@ def build_tour() -> dict[str, str]:
         f"{search}?q=zeppelin",
         search,
         "/no-such-page/",
+        reverse("comments:report", kwargs={"pk": first.pk}),
     ]
     return dict(zip(PAGE_NAMES, addresses, strict=True))

@@ -66,10 +66,22 @@ def test_reporting_is_rate_limited(client, settings):
     assert statuses == [302, 302, 429]
 
 
-def test_report_needs_a_post(client):
+def test_report_asks_the_reader_to_confirm_first(client):
+    comment = CommentFactory(body="Ferries are a scam run by lizards.")
+
+    page = client.get(reverse("comments:report", kwargs={"pk": comment.pk}))
+
+    assert page.status_code == 200
+    assert "Report this comment?" in page.text
+    assert "Ferries are a scam run by lizards." in page.text
+    assert "csrfmiddlewaretoken" in page.text
+    assert not comment.reports.exists()
+
+
+def test_the_article_page_links_to_the_report_page_without_a_form(client):
     comment = CommentFactory()
 
-    assert (
-        client.get(reverse("comments:report", kwargs={"pk": comment.pk})).status_code
-        == 405
-    )
+    html = client.get(comment.article.get_absolute_url()).text
+
+    assert f'href="{reverse("comments:report", kwargs={"pk": comment.pk})}"' in html
+    assert "csrfmiddlewaretoken" not in html
