@@ -10,7 +10,7 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from articles import models
         from articles.body import render_bodies_showing, render_body
-        from articles.menu import forget_menu_sections
+        from articles.navigation import forget_archive_months, forget_menu_sections
         from articles.search import index_article
         from media.models import Image
         from newsroom.pagecache import forget_pages_on_change, forget_pages_on_relink
@@ -36,6 +36,7 @@ class ArticlesConfig(AppConfig):
             # Also on the article's own save: an instance loaded before its
             # blocks changed has just written its stale body back.
             render_body(instance.pk)
+            forget_archive_months()
 
         def block_changed(sender, instance, **kwargs):
             index_article(instance.parent_id)

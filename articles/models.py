@@ -97,6 +97,11 @@ class Tag(models.Model):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
 
+# Article columns that hold whole texts: what search reads, and the stored body.
+SEARCH_COLUMNS = ["search_text", "search_vector"]
+LONG_COLUMNS = [*SEARCH_COLUMNS, "body_html", "body_images"]
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles readers may see: published, with publication and embargo past."""
@@ -135,8 +140,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.for_card_without_bylines().prefetch_related(_bylines())
 
     def for_card_without_bylines(self):
-        """Preloads a card's section and lead image; see `prefetch_bylines()`."""
-        return self.select_related("section", "lead_image")
+        """Preloads a card's section and lead image; see `prefetch_bylines()`.
+
+        Leaves out the long columns only the article page or search reads.
+        """
+        return self.select_related("section", "lead_image").defer(*LONG_COLUMNS)
 
     def for_detail(self):
         """Preloads the article page's section, lead image, tags and corrections.
@@ -144,7 +152,11 @@ class ArticleQuerySet(models.QuerySet):
         Not its bylines: the page loads them with its related stories' bylines,
         through `prefetch_bylines()`, in one query.
         """
-        return self.for_card_without_bylines().prefetch_related("tags", "corrections")
+        return (
+            self.select_related("section", "lead_image")
+            .defer(*SEARCH_COLUMNS)
+            .prefetch_related("tags", "corrections")
+        )
 
     def related_to(self, article):
         """Other articles from `article`'s section, newest first."""
@@ -152,15 +164,20 @@ class ArticleQuerySet(models.QuerySet):
             pk=article.pk
         )
 
-    def latest_per_section(self, count: int):
-        """The newest `count` articles of each section, newest first."""
+    def latest_per_section(self, count: int, *, among: int = 500):
+        """The newest `count` articles of each section, newest first.
+
+        Only the newest `among` articles are ranked, so the cost stays the same
+        however large the archive; a section with nothing among them is quiet.
+        """
         rank = models.Window(
             RowNumber(),
             partition_by=models.F("section"),
             order_by=models.F("pub_date").desc(),
         )
+        newest = self.order_by("-pub_date").values("pk")[:among]
         return (
-            self.filter(section__isnull=False)
+            self.filter(section__isnull=False, pk__in=newest)
             .annotate(rank=rank)
             .filter(rank__lte=count)
         )
@@ -308,6 +325,11 @@ class Article(models.Model):
             ),
             models.Index(
                 fields=["section", "-pub_date"], name="article_section_pub_date"
+            ),
+            # The front page's lead: the newest featured story, found at once.
+            models.Index(
+                fields=["is_featured", "status", "-pub_date"],
+                name="article_featured_pub_date",
             ),
         ]
 

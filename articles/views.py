@@ -12,6 +12,7 @@ from articles import metadata
 from articles.forms import SearchForm
 from articles.metadata import SocialCard
 from articles.models import Article, Author, Section, Tag, prefetch_bylines
+from articles.navigation import archive_months
 from articles.preview import article_id_from
 from articles.search import search
 from articles.sitemaps import news_articles
@@ -35,12 +36,22 @@ class MetadataMixin:
 
 
 class PublishedArticlesMixin:
-    """Lists published articles as cards, newest first, a page at a time."""
+    """Lists published articles as cards, newest first, a page at a time.
+
+    Paging stops after `max_pages`: counting and skipping every story ever
+    published would cost more as the archive grows, and older stories are a
+    click away, month by month, in the archive.
+    """
 
     paginate_by = 12
+    max_pages = 50
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
+
+    def get_paginator(self, queryset, per_page, *args, **kwargs):
+        listed = queryset[: per_page * self.max_pages]
+        return super().get_paginator(listed, per_page, *args, **kwargs)
 
 
 class HomeView(MetadataMixin, PublishedArticlesMixin, ListView):
@@ -175,8 +186,7 @@ class ArchiveView(TemplateView):
     template_name = "articles/archive.html"
 
     def get_context_data(self, **kwargs):
-        months = Article.objects.published().dates("pub_date", "month", order="DESC")
-        return super().get_context_data(date_list=months, **kwargs)
+        return super().get_context_data(date_list=archive_months(), **kwargs)
 
 
 class ArchiveMonthView(PublishedArticlesMixin, MonthArchiveView):

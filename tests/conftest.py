@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
-from articles.menu import CACHE_KEY
+from articles.navigation import CACHE_KEY, MONTHS_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
 AUDIT_REPORT = ROOT / "var" / "audit" / "latest.json"
@@ -45,10 +45,11 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(autouse=True)
 def _no_menu_from_another_test():
-    # A test's sections are rolled back without a commit to forget them by.
+    # A test's sections and articles are rolled back without a commit to
+    # forget them by.
     from django.core.cache import cache
 
-    cache.delete(CACHE_KEY)
+    cache.delete_many([CACHE_KEY, MONTHS_KEY])
 
 
 @pytest.fixture(scope="module")

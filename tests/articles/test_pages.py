@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.defaults import server_error
 
 from articles.models import Article
+from articles.views import SectionView
 from tests.articles.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -231,6 +232,31 @@ def test_listings_paginate(client):
     assert len(first.context["page_obj"]) == 12
     assert len(second.context["page_obj"]) == 1
     assert 'rel="next"' in first.text
+
+
+def test_listings_stop_paging_where_the_archive_takes_over(client, monkeypatch):
+    monkeypatch.setattr(SectionView, "max_pages", 2)
+    section = SectionFactory()
+    ArticleFactory.create_batch(30, section=section)
+
+    last = client.get(section.get_absolute_url() + "?page=2")
+    beyond = client.get(section.get_absolute_url() + "?page=3")
+
+    assert last.context["paginator"].num_pages == 2
+    assert 'rel="next"' not in last.text
+    assert beyond.status_code == 404
+
+
+def test_archive_shows_a_new_month_once_its_first_story_is_published(
+    client, django_capture_on_commit_callbacks
+):
+    ArticleFactory(pub_date=timezone.now() - timedelta(days=400))
+    assert len(client.get(reverse("articles:archive")).context["date_list"]) == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticleFactory(pub_date=timezone.now() - timedelta(hours=1))
+
+    assert len(client.get(reverse("articles:archive")).context["date_list"]) == 2
 
 
 def _page_url(page, article):
