@@ -145,10 +145,13 @@ class Reader:
         )
 
     def open_article(self):
+        """Load the article, then fetch this reader's tokens as its script does."""
         with self.opener.open(self.base + self.article_path, timeout=TIMEOUT) as page:
             html = page.read().decode()
-        self.csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
-        self.token = re.search(r'name="token" value="([^"]+)"', html)[1]
+        tokens_path = re.search(r'data-token-url="([^"]+)"', html)[1]
+        with self.opener.open(self.base + tokens_path, timeout=TIMEOUT) as answer:
+            tokens = json.load(answer)
+        self.csrf, self.token = tokens["csrf"], tokens["token"]
 
     def cookie_header(self) -> str:
         return "; ".join(f"{cookie.name}={cookie.value}" for cookie in self.cookies)

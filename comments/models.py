@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +29,10 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(visible, article=article).order_by("created_at", "pk")
 
     def by_email(self, email):
-        return self.filter(author_email__iexact=email)
+        # Matches the comment_author_email index, which is on the lowered email.
+        return self.alias(email_lower=Lower("author_email")).filter(
+            email_lower=email.lower()
+        )
 
 
 class Comment(models.Model):
@@ -96,7 +100,7 @@ class Comment(models.Model):
                 fields=["article", "status", "created_at"], name="comment_thread"
             ),
             models.Index(fields=["status", "-created_at"], name="comment_queue"),
-            models.Index(fields=["author_email"], name="comment_author_email"),
+            models.Index(Lower("author_email"), name="comment_author_email"),
         ]
 
     def __str__(self):

@@ -21,12 +21,35 @@ from comments.models import Comment
 from comments.policy import comments_are_open
 from comments.services import comment_post, comment_report, comments_unsubscribe
 
-# The ids of comments this browser posted that still await moderation.
-PENDING_SESSION_KEY = "comments_pending"
+# The ids of comments this browser posted that still await moderation, in a
+# signed cookie: a reader who comments needs no session, no row of their own.
+PENDING_COOKIE = "comments_pending"
+PENDING_KEPT = 20
 
 
 def pending_comment_ids(request) -> list[int]:
-    return request.session.get(PENDING_SESSION_KEY, [])
+    try:
+        value = request.get_signed_cookie(
+            PENDING_COOKIE,
+            salt=PENDING_COOKIE,
+            max_age=settings.COMMENTS_PENDING_MAX_AGE,
+        )
+    except (KeyError, signing.BadSignature):
+        return []
+    return [int(pk) for pk in value.split(",") if pk.isdigit()]
+
+
+def _remember_pending(request, response, comment) -> None:
+    kept = [*pending_comment_ids(request), comment.pk][-PENDING_KEPT:]
+    response.set_signed_cookie(
+        PENDING_COOKIE,
+        ",".join(map(str, kept)),
+        salt=PENDING_COOKIE,
+        max_age=settings.COMMENTS_PENDING_MAX_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
 
 
 @never_cache
@@ -83,15 +106,13 @@ def post(request, article_id):
         user=request.user if request.user.is_authenticated else None,
         is_trapped=form.is_trapped,
     )
+    response = redirect(f"{article.get_absolute_url()}#{comment.anchor}")
     if comment.status == Comment.Status.APPROVED:
         messages.success(request, _("Thanks, your comment is published."))
     else:
-        request.session[PENDING_SESSION_KEY] = [
-            *pending_comment_ids(request),
-            comment.pk,
-        ][-20:]
+        _remember_pending(request, response, comment)
         messages.info(request, _("Thanks, your comment is awaiting moderation."))
-    return redirect(f"{article.get_absolute_url()}#{comment.anchor}")
+    return response
 
 
 def permalink(request, pk):

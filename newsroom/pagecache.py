@@ -1,10 +1,11 @@
 """Whole reader pages for anonymous readers, kept until the content changes.
 
 A reader page (a view wrapped in `reader_page`) answered to a request without a
-session or messages cookie is stored, unless the response sets a cookie: then
-it carried something of that reader's own (a CSRF token, a session). The next
-anonymous reader gets the stored bytes before sessions, CSRF or the database
-are touched.
+session, pending-comments or messages cookie is stored, unless the response
+sets a cookie: then it carried something of that reader's own (a CSRF token, a
+session). The next anonymous reader gets the stored bytes before sessions,
+CSRF or the database are touched. Each worker process also keeps the pages it
+served last in memory, so a hit costs one cache read: the generation's.
 
 Every stored page belongs to a generation. Any change readers could see bumps
 the generation (`pages_changed`, after the transaction commits), so no stored
@@ -17,6 +18,7 @@ CDN may keep a copy and must ask again, answered by a 304 while it holds.
 
 import hashlib
 import time
+from collections import OrderedDict
 from functools import wraps
 
 from django.conf import settings
@@ -30,9 +32,9 @@ from django.utils.translation import get_language_from_request
 
 GENERATION_KEY = "pages:generation"
 CACHE_CONTROL = "public, max-age=0, must-revalidate"
-# Cookies that make a page one reader's own: their session (signed in, or
-# with a comment awaiting moderation) and messages waiting for them.
-PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+# Cookies that make a page one reader's own: their session (signed in), their
+# comments awaiting moderation, and messages waiting for them.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "comments_pending", "messages")
 
 
 def _cache():
@@ -46,11 +48,21 @@ def pages_changed() -> None:
 
 def _next_generation() -> None:
     cache = _cache()
-    cache.add(GENERATION_KEY, 0, timeout=None)
+    _current_generation(cache)
     try:
         cache.incr(GENERATION_KEY)
-    except ValueError:  # evicted between add and incr
-        cache.set(GENERATION_KEY, 1, timeout=None)
+    except ValueError:  # evicted since
+        _current_generation(cache)
+
+
+def _current_generation(cache) -> int:
+    # A lost generation (a flushed or restarted cache) starts again from the
+    # clock, never from a number that pages kept in memory may still carry.
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
 
 
 def forget_pages_on_change(*models) -> None:
@@ -82,23 +94,45 @@ def reader_page(view):
     return wrapped
 
 
+class _RecentPages:
+    """The pages this process served last, until each one's time is up."""
+
+    def __init__(self, size: int):
+        self.size, self.pages = size, OrderedDict()
+
+    def get(self, key: str) -> dict | None:
+        stored = self.pages.get(key)
+        if stored is None or stored["expires"] < time.time():
+            return None
+        self.pages.move_to_end(key)
+        return stored
+
+    def add(self, key: str, stored: dict) -> None:
+        self.pages[key] = stored
+        if len(self.pages) > self.size:
+            self.pages.popitem(last=False)
+
+
 class PageCacheMiddleware:
     """Answers anonymous readers from stored pages; see the module's docstring."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.recent = _RecentPages(size=200)
 
     def __call__(self, request):
         if not self._may_share(request):
             return self.get_response(request)
         cache = _cache()
-        generation = cache.get(GENERATION_KEY, 0)
+        generation = _current_generation(cache)
         key = self._key(request, generation)
-        if stored := cache.get(key):
+        if stored := self.recent.get(key) or cache.get(key):
+            self.recent.add(key, stored)
             return self._answer(request, stored)
         response = self.get_response(request)
         if self._may_store(response):
             stored = self._store(cache, key, generation, response)
+            self.recent.add(key, stored)
             return self._answer(request, stored)
         return response
 
@@ -127,13 +161,15 @@ class PageCacheMiddleware:
         return f"pages:{generation}:{language}:{address}"
 
     def _store(self, cache, key: str, generation: int, response) -> dict:
+        lifetime = self._lifetime(cache, generation)
         stored = {
             "content": response.content,
             "headers": dict(response.items()),
             "etag": f'"{hashlib.sha256(response.content).hexdigest()[:32]}"',
             "last_modified": http_date(time.time()),
+            "expires": time.time() + lifetime,
         }
-        cache.set(key, stored, timeout=self._lifetime(cache, generation))
+        cache.set(key, stored, timeout=lifetime)
         return stored
 
     @staticmethod

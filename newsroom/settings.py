@@ -285,6 +285,8 @@ COMMENTS_FORM_MAX_AGE = env.int("NEWSROOM_COMMENTS_FORM_MAX_AGE", default=2 * 86
 COMMENTS_RATE_PER_IP = env.str("NEWSROOM_COMMENTS_RATE_PER_IP", default="6/10m")
 COMMENTS_RATE_PER_EMAIL = env.str("NEWSROOM_COMMENTS_RATE_PER_EMAIL", default="4/10m")
 COMMENTS_REPORT_RATE = env.str("NEWSROOM_COMMENTS_REPORT_RATE", default="10/h")
+# How long a reader's browser shows them their comments awaiting moderation.
+COMMENTS_PENDING_MAX_AGE = 14 * 86400
 COMMENTS_IP_RETENTION_DAYS = env.int("NEWSROOM_COMMENTS_IP_RETENTION_DAYS", default=30)
 
 # Where readers reach the site, for links in emails sent outside a request.

@@ -160,7 +160,7 @@ def test_a_stored_page_carries_nothing_of_the_reader_before(article):
         assert "awaiting moderation" not in page.text
         assert "csrfmiddlewaretoken" not in page.text
         assert not page.cookies
-        assert writer.cookies["sessionid"].value not in page.text
+        assert writer.cookies["comments_pending"].value not in page.text
 
 
 def test_signed_in_editors_never_get_or_leave_stored_pages(article, admin_client):
