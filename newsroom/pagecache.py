@@ -125,6 +125,8 @@ class PageCacheMiddleware:
             return self.get_response(request)
         cache = _cache()
         generation = _current_generation(cache)
+        if generation is None:  # the cache is away: nothing can be forgotten
+            return self.get_response(request)
         key = self._key(request, generation)
         if stored := self.recent.get(key) or cache.get(key):
             self.recent.add(key, stored)

@@ -11,18 +11,17 @@ from tests.articles.factories import ArticleFactory
 pytestmark = pytest.mark.django_db
 
 # Nothing listens on port 1: every Redis call is refused at once.
-GONE = {
-    "default": {
-        "BACKEND": "newsroom.cache.ResilientRedisCache",
-        "LOCATION": "redis://127.0.0.1:1/0",
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-    }
+REDIS_GONE = {
+    "BACKEND": "newsroom.cache.ResilientRedisCache",
+    "LOCATION": "redis://127.0.0.1:1/0",
+    "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
 }
 
 
 @pytest.fixture
 def redis_gone(settings):
-    settings.CACHES = GONE
+    settings.CACHES = {"default": REDIS_GONE, "pages": REDIS_GONE}
+    settings.PAGE_CACHE_SECONDS = 600
     settings.COMMENTS_MIN_SECONDS = 0
     yield
     caches.close_all()
@@ -33,6 +32,16 @@ def test_pages_are_served(client, redis_gone):
 
     assert client.get("/").status_code == 200
     assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_an_edit_shows_at_once_though_pages_cannot_be_forgotten(client, redis_gone):
+    article = ArticleFactory(headline="Ferry timetable changes")
+    client.get(article.get_absolute_url())
+
+    article.headline = "Ferry timetable changes again"
+    article.save()
+
+    assert "changes again" in client.get(article.get_absolute_url()).text
 
 
 def test_readers_can_still_comment(client, redis_gone):
