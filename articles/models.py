@@ -276,6 +276,9 @@ class Article(models.Model):
         editable=False,
         help_text=_("Approved comments, counted when a comment changes status."),
     )
+    comments_changed_at = models.DateTimeField(
+        _("comments last changed"), null=True, editable=False
+    )
     seo_description = models.CharField(
         _("search description"),
         max_length=160,

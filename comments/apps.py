@@ -10,16 +10,16 @@ class CommentsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from comments.models import Comment
-        from newsroom.pagecache import pages_changed
+        from comments.services import refresh_comment_counts
 
         # A comment held for moderation changes nothing readers see; any
         # other write (a moderator's edit, a deletion) may.
         def comment_saved(sender, instance, created, **kwargs):
             if not created or instance.status == Comment.Status.APPROVED:
-                pages_changed()
+                refresh_comment_counts([instance.article_id])
 
-        def comment_deleted(sender, **kwargs):
-            pages_changed()
+        def comment_deleted(sender, instance, **kwargs):
+            refresh_comment_counts([instance.article_id])
 
         post_save.connect(comment_saved, sender=Comment, weak=False)
         post_delete.connect(comment_deleted, sender=Comment, weak=False)

@@ -5,7 +5,7 @@ import hashlib
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Now
 
 from articles.models import Article
 from comments import notifications, policy
@@ -101,7 +101,8 @@ def refresh_comment_counts(article_ids) -> None:
     """Recount the approved comments of these articles, in one UPDATE.
 
     Every change to what readers see of comments comes through here, so this
-    is also where stored pages are forgotten.
+    is also where the article's conversation is marked changed and stored
+    pages are forgotten.
     """
     approved = (
         Comment.objects.approved()
@@ -112,7 +113,7 @@ def refresh_comment_counts(article_ids) -> None:
         .values("total")
     )
     Article.objects.filter(pk__in=list(article_ids)).update(
-        comment_count=Coalesce(Subquery(approved), 0)
+        comment_count=Coalesce(Subquery(approved), 0), comments_changed_at=Now()
     )
     pages_changed()
 

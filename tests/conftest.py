@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.db import connections
 
-from articles.navigation import CACHE_KEY, MONTHS_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
 AUDIT_REPORT = ROOT / "var" / "audit" / "latest.json"
@@ -44,12 +44,11 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def _no_menu_from_another_test():
-    # A test's sections and articles are rolled back without a commit to
-    # forget them by.
-    from django.core.cache import cache
-
-    cache.delete_many([CACHE_KEY, MONTHS_KEY])
+def _nothing_cached_by_another_test():
+    # A test's sections, articles and comments are rolled back without a
+    # commit to forget them by; and readers on the live server all post from
+    # 127.0.0.1, whose comment allowance must not run out across tests.
+    cache.clear()
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,10 @@
 from django import template
 from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.utils.html import Urlizer, linebreaks
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from comments.forms import CommentForm
 from comments.models import Comment
@@ -27,28 +30,59 @@ def comment_html(text: str) -> SafeString:
     return mark_safe(linebreaks(_urlize(text, trim_url_limit=60, autoescape=True)))
 
 
-@register.inclusion_tag("comments/section.html", takes_context=True)
-def comment_section(context, article):
-    """The conversation under an article, and the form to join it."""
+@register.simple_tag(takes_context=True)
+def comment_section(context, article) -> SafeString:
+    """The conversation under an article, and the form to join it.
+
+    As every reader without comments of their own awaiting moderation sees
+    it, it is kept in the cache until the conversation or the article
+    changes (see `_shared_section_key`); the form in it carries no reader's
+    tokens (see comments.forms.CommentForm).
+    """
     request = context["request"]
-    comments = list(
-        Comment.objects.for_thread(article, also_pending=pending_comment_ids(request))
-    )
+    pending = pending_comment_ids(request)
+    if pending or "replyto" in request.GET:
+        return _render_section(request, article, pending)
+    key = _shared_section_key(article)
+    section = cache.get(key)
+    if section is None:
+        section = _render_section(request, article, pending=[])
+        cache.set(key, section, SHARED_SECTION_SECONDS)
+    return section
+
+
+# Well within the form token's validity (COMMENTS_FORM_MAX_AGE).
+SHARED_SECTION_SECONDS = 60 * 60
+
+
+def _shared_section_key(article) -> str:
+    changed = [article.modified_at, article.comments_changed_at]
+    version = "-".join(str(moment.timestamp()) for moment in changed if moment)
+    is_open = comments_are_open(article)
+    return f"comments:section:{get_language()}:{article.pk}:{version}:{is_open}"
+
+
+def _render_section(request, article, pending) -> SafeString:
+    comments = list(Comment.objects.for_thread(article, also_pending=pending))
     replying_to = _replying_to(request, comments)
     is_open = comments_are_open(article)
-    return {
-        "article": article,
-        "threads": build_threads(comments),
-        "is_open": is_open,
-        "form": CommentForm(
-            article=article, initial={"parent": replying_to}, shared=True
-        )
+    form = (
+        CommentForm(article=article, initial={"parent": replying_to}, shared=True)
         if is_open
-        else None,
-        "replying_to": replying_to,
-        "max_depth": settings.COMMENTS_MAX_DEPTH,
-        "request": request,
-    }
+        else None
+    )
+    return render_to_string(
+        "comments/section.html",
+        {
+            "article": article,
+            "threads": build_threads(comments),
+            "is_open": is_open,
+            "form": form,
+            "replying_to": replying_to,
+            "max_depth": settings.COMMENTS_MAX_DEPTH,
+        },
+        request=request,
+    )
 
 
 def _replying_to(request, comments) -> Comment | None:

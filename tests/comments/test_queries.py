@@ -1,6 +1,9 @@
 """An article page costs the same queries with one comment or fifty in threads."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from comments.services import refresh_comment_counts
 from tests.articles.factories import ArticleFactory, add_every_block
@@ -29,3 +32,28 @@ def test_article_page_queries_do_not_grow_with_comments(client):
 
     # as counted in tests/articles/test_queries.py, comments included
     assert (one, fifty) == (6, 6)
+
+
+def test_the_conversation_is_reused_until_it_changes(client, admin_client):
+    article = ArticleFactory()
+    comment = CommentFactory(article=article, body="Night ferries matter.")
+    first = page_queries(client, article.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        client.get(article.get_absolute_url())
+    again = len(queries)
+
+    edited = admin_client.post(
+        reverse("admin:comments_comment_change", args=[comment.pk]),
+        {
+            "author_name": comment.author_name,
+            "author_email": comment.author_email,
+            "author_url": "",
+            "body": "Night ferries matter to shift workers.",
+            "status": comment.status,
+        },
+    )
+    page = client.get(article.get_absolute_url()).text
+
+    assert edited.status_code == 302
+    assert (first, again) == (6, 5), "the comments are not read again"
+    assert "Night ferries matter to shift workers." in page
