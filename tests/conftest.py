@@ -14,7 +14,6 @@ import pytest
 from django.core.cache import cache
 from django.db import connections
 
-
 ROOT = Path(__file__).resolve().parent.parent
 AUDIT_REPORT = ROOT / "var" / "audit" / "latest.json"
 CHROMIUM = Path(os.environ.get("NEWSROOM_CHROMIUM", "/usr/bin/chromium"))
