@@ -72,6 +72,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python -m bench.comment_concurrency
 	$(BIN)/python -m bench.search
 	$(BIN)/python -m bench.pages
+	$(BIN)/python -m bench.imports
 
 # BENCH_ARTICLES (default 100,000) against 1,000, in-process: see bench/README.md.
 bench-growth: $(BIN)/.installed
