@@ -158,6 +158,10 @@ class ArticleQuerySet(models.QuerySet):
             .prefetch_related("tags", "corrections")
         )
 
+    def for_comments(self):
+        """Only what posting a comment reads of its article."""
+        return self.only("slug", "pub_date", "comments_open", "headline")
+
     def related_to(self, article):
         """Other articles from `article`'s section, newest first."""
         return self.filter(section__isnull=False, section=article.section_id).exclude(

@@ -56,7 +56,9 @@ def _remember_pending(request, response, comment) -> None:
 @require_GET
 def form_tokens(request, article_id):
     """This reader's CSRF token and form token, for a form on a shared page."""
-    article = get_object_or_404(Article.objects.published(), pk=article_id)
+    article = get_object_or_404(
+        Article.objects.published().for_comments(), pk=article_id
+    )
     return JsonResponse({"csrf": get_token(request), "token": tokens.issue(article.pk)})
 
 
@@ -67,7 +69,9 @@ def form_tokens(request, article_id):
 @csrf_exempt
 @require_POST
 def post(request, article_id):
-    article = get_object_or_404(Article.objects.published(), pk=article_id)
+    article = get_object_or_404(
+        Article.objects.published().for_comments(), pk=article_id
+    )
     if _fails_csrf(request):
         return _form_page(
             request,
