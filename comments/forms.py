@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator, MinLengthValidator
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from comments import tokens
@@ -47,7 +48,7 @@ class CommentForm(forms.ModelForm):
         }
 
     def __init__(self, *args, article, shared=False, **kwargs):
-        """`shared`: the form is on a page kept for every reader (see _helper)."""
+        """`shared`: the form is on a page kept for every reader (see helper)."""
         self.article = article
         super().__init__(*args, **kwargs)
         self.fields["author_email"].required = True
@@ -62,16 +63,18 @@ class CommentForm(forms.ModelForm):
         )
         if not self.is_bound and "token" not in self.initial:
             self.initial["token"] = tokens.issue(article.pk)
-        self.helper = self._helper(shared)
+        self.shared = shared
 
-    def _helper(self, shared: bool) -> FormHelper:
+    @cached_property
+    def helper(self) -> FormHelper:
+        """How crispy-forms lays the form out; built only when it is shown."""
         helper = FormHelper()
         helper.form_action = reverse(
             "comments:post", kwargs={"article_id": self.article.pk}
         )
         helper.form_id = "comment-form"
         helper.attrs = {"novalidate": ""}
-        if shared:
+        if self.shared:
             # No reader's CSRF token on a page every reader gets: the script
             # fetches one for the reader who starts writing; without script,
             # the post view asks the reader to confirm (comments.views.post).
