@@ -13,6 +13,7 @@ from articles.forms import SearchForm
 from articles.metadata import SocialCard
 from articles.models import Article, Author, Section, Tag, prefetch_bylines
 from articles.navigation import archive_months
+from articles.paginators import BoundedPaginator
 from articles.preview import article_id_from
 from articles.search import search
 from articles.sitemaps import news_articles
@@ -49,9 +50,19 @@ class PublishedArticlesMixin:
     def get_queryset(self):
         return Article.objects.published().for_listing()
 
-    def get_paginator(self, queryset, per_page, *args, **kwargs):
-        listed = queryset[: per_page * self.max_pages]
-        return super().get_paginator(listed, per_page, *args, **kwargs)
+    def get_paginator(self, queryset, per_page, orphans=0, **kwargs):
+        return BoundedPaginator(
+            queryset,
+            per_page,
+            most=per_page * self.max_pages,
+            counted=self.get_counted(queryset),
+            orphans=orphans,
+            **kwargs,
+        )
+
+    def get_counted(self, queryset):
+        """What the paginator counts: the same articles as `queryset`."""
+        return queryset
 
 
 class HomeView(MetadataMixin, PublishedArticlesMixin, ListView):
@@ -148,7 +159,11 @@ class TagView(MetadataMixin, PublishedArticlesMixin, ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(tags=self.tag)
+        return super().get_queryset().tagged(self.tag)
+
+    def get_counted(self, queryset):
+        # Joined: counting follows the tag's own links and stops at the bound.
+        return Article.objects.published().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
