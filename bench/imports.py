@@ -21,15 +21,9 @@ import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-ROOT = Path(__file__).resolve().parent.parent
-VAR = ROOT / "var" / "bench"
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="newsroom.settings",
-    DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-    DJANGO_ALLOWED_HOSTS="testserver",
-    DJANGO_HTTPS="0",
-    DJANGO_MEDIA_ROOT=str(VAR / "uploads"),
-)
+from bench.server import VAR, in_process_environment
+
+os.environ.update(in_process_environment())
 
 CATEGORIES = ["Roads", "Schools", "Council", "Weather", "Culture"]
 TAGS = ["bridges", "budget", "flooding", "libraries", "buses", "farms"]

@@ -15,17 +15,10 @@ import random
 import secrets
 import statistics
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-VAR = ROOT / "var" / "bench"
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="newsroom.settings",
-    DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-    DJANGO_ALLOWED_HOSTS="testserver",
-    DJANGO_HTTPS="0",
-    DJANGO_MEDIA_ROOT=str(VAR / "uploads"),
-)
+from bench.server import VAR, in_process_environment
+
+os.environ.update(in_process_environment())
 
 # Words for made-up stories; the queries below pick rare, middling and
 # common ones so that the figure covers small and large result sets.
