@@ -55,8 +55,9 @@ def comment_post(
         user=user if user is not None and user.is_staff else None,
         status=status,
     )
+    # An approved comment's count and conversation are refreshed by the
+    # post_save signal (comments.apps), as for any other way comments arrive.
     if status == Comment.Status.APPROVED:
-        refresh_comment_counts([article.pk])
         transaction.on_commit(lambda: notifications.reply_posted(comment))
     elif status == Comment.Status.PENDING:
         transaction.on_commit(lambda: notifications.comment_held(comment))
