@@ -147,16 +147,12 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("section", "lead_image").defer(*LONG_COLUMNS)
 
     def for_detail(self):
-        """Preloads the article page's section, lead image, tags and corrections.
+        """Preloads the article page's section and lead image.
 
-        Not its bylines: the page loads them with its related stories' bylines,
-        through `prefetch_bylines()`, in one query.
+        Not the rest it shows: the page loads that only for the parts of it
+        that are not kept rendered (see `ArticleDetailView.details`).
         """
-        return (
-            self.select_related("section", "lead_image")
-            .defer(*SEARCH_COLUMNS)
-            .prefetch_related("tags", "corrections")
-        )
+        return self.select_related("section", "lead_image").defer(*SEARCH_COLUMNS)
 
     def tagged(self, tag):
         """Articles with `tag`.

@@ -1,8 +1,12 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core import signing
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -29,9 +33,10 @@ class MetadataMixin:
         return []
 
     def get_context_data(self, **kwargs):
+        # Lazy: a page whose <head> is kept rendered needs neither.
         return super().get_context_data(
-            social_card=self.get_social_card(),
-            structured_data=self.get_structured_data(),
+            social_card=SimpleLazyObject(self.get_social_card),
+            structured_data=SimpleLazyObject(self.get_structured_data),
             **kwargs,
         )
 
@@ -104,6 +109,12 @@ class HomeView(MetadataMixin, PublishedArticlesMixin, ListView):
         return list(fronts.items())
 
 
+@dataclass(frozen=True)
+class ArticleDetails:
+    article: Article
+    related: list[Article]
+
+
 class ArticleDetailView(MetadataMixin, DetailView):
     related_count = 3
 
@@ -111,19 +122,32 @@ class ArticleDetailView(MetadataMixin, DetailView):
         return Article.objects.published().for_detail()
 
     def get_context_data(self, **kwargs):
+        # Lazy: the parts of the page that show them may be kept rendered.
+        return super().get_context_data(
+            related=SimpleLazyObject(lambda: self.details.related), **kwargs
+        )
+
+    @cached_property
+    def details(self) -> ArticleDetails:
+        """The article's bylines, tags and corrections, and its related stories.
+
+        Loaded together in four queries, by whichever part of the page asks
+        first: the <head>'s metadata, unless it was kept rendered.
+        """
         related = list(
             Article.objects.published()
             .for_card_without_bylines()
             .related_to(self.object)[: self.related_count]
         )
         prefetch_bylines([self.object, *related])
-        return super().get_context_data(related=related, **kwargs)
+        prefetch_related_objects([self.object], "tags", "corrections")
+        return ArticleDetails(article=self.object, related=related)
 
     def get_social_card(self):
-        return metadata.article_card(self.object, self.request)
+        return metadata.article_card(self.details.article, self.request)
 
     def get_structured_data(self):
-        article = self.object
+        article = self.details.article
         trail = [(article.headline, article.get_absolute_url())]
         if article.section:
             trail.insert(0, (article.section.name, article.section.get_absolute_url()))

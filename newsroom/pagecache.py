@@ -55,6 +55,28 @@ def _next_generation() -> None:
         _current_generation(cache)
 
 
+def current_generation() -> int | None:
+    """The generation of stored pages and fragments; None while the cache is away."""
+    return _current_generation(_cache())
+
+
+def seconds_to_keep(generation: int, *, most: int) -> int:
+    """How long a page or fragment of `generation` may be kept, `most` at most.
+
+    Nothing is written when a scheduled story goes live, so whatever lists
+    stories is kept only until then.
+    """
+    from articles.models import Article
+
+    cache = _cache()
+    next_key = f"pages:{generation}:next-scheduled"
+    going_live = cache.get(next_key)
+    if going_live is None:
+        going_live = Article.objects.next_going_live() or False
+        cache.set(next_key, going_live, timeout=_seconds_until(going_live, most))
+    return _seconds_until(going_live, most)
+
+
 def _current_generation(cache) -> int:
     # A lost generation (a flushed or restarted cache) starts again from the
     # clock, never from a number that pages kept in memory may still carry.
@@ -94,23 +116,27 @@ def reader_page(view):
     return wrapped
 
 
-class _RecentPages:
-    """The pages this process served last, until each one's time is up."""
+class Recent:
+    """What this process used last, each kept until its time (a timestamp) is up.
+
+    Only for what never goes stale before then: pages and fragments are
+    stored under their generation.
+    """
 
     def __init__(self, size: int):
-        self.size, self.pages = size, OrderedDict()
+        self.size, self.entries = size, OrderedDict()
 
-    def get(self, key: str) -> dict | None:
-        stored = self.pages.get(key)
-        if stored is None or stored["expires"] < time.time():
+    def get(self, key: str):
+        expires, value = self.entries.get(key, (0, None))
+        if expires < time.time():
             return None
-        self.pages.move_to_end(key)
-        return stored
+        self.entries.move_to_end(key)
+        return value
 
-    def add(self, key: str, stored: dict) -> None:
-        self.pages[key] = stored
-        if len(self.pages) > self.size:
-            self.pages.popitem(last=False)
+    def add(self, key: str, value, *, expires: float) -> None:
+        self.entries[key] = (expires, value)
+        if len(self.entries) > self.size:
+            self.entries.popitem(last=False)
 
 
 class PageCacheMiddleware:
@@ -118,7 +144,7 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.recent = _RecentPages(size=200)
+        self.recent = Recent(size=200)
 
     def __call__(self, request):
         if not self._may_share(request):
@@ -129,12 +155,12 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = self._key(request, generation)
         if stored := self.recent.get(key) or cache.get(key):
-            self.recent.add(key, stored)
+            self.recent.add(key, stored, expires=stored["expires"])
             return self._answer(request, stored)
         response = self.get_response(request)
         if self._may_store(response):
             stored = self._store(cache, key, generation, response)
-            self.recent.add(key, stored)
+            self.recent.add(key, stored, expires=stored["expires"])
             return self._answer(request, stored)
         return response
 
@@ -163,7 +189,7 @@ class PageCacheMiddleware:
         return f"pages:{generation}:{language}:{address}"
 
     def _store(self, cache, key: str, generation: int, response) -> dict:
-        lifetime = self._lifetime(cache, generation)
+        lifetime = seconds_to_keep(generation, most=settings.PAGE_CACHE_SECONDS)
         stored = {
             "content": response.content,
             "headers": dict(response.items()),
@@ -173,18 +199,6 @@ class PageCacheMiddleware:
         }
         cache.set(key, stored, timeout=lifetime)
         return stored
-
-    @staticmethod
-    def _lifetime(cache, generation: int) -> int:
-        """Seconds a page may be kept: until the next scheduled story goes live."""
-        from articles.models import Article
-
-        next_key = f"pages:{generation}:next-scheduled"
-        going_live = cache.get(next_key)
-        if going_live is None:
-            going_live = Article.objects.next_going_live() or False
-            cache.set(next_key, going_live, timeout=_seconds_until(going_live))
-        return _seconds_until(going_live)
 
     @staticmethod
     def _answer(request, stored: dict) -> HttpResponse:
@@ -200,8 +214,8 @@ class PageCacheMiddleware:
         return response
 
 
-def _seconds_until(going_live) -> int:
+def _seconds_until(going_live, most: int) -> int:
     if not going_live:
-        return settings.PAGE_CACHE_SECONDS
+        return most
     until = int((going_live - timezone.now()).total_seconds())
-    return max(1, min(settings.PAGE_CACHE_SECONDS, until))
+    return max(1, min(most, until))

@@ -141,8 +141,9 @@ def _databases() -> dict:
             "timeout": 20,
         }
     else:
-        database["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
         database["CONN_HEALTH_CHECKS"] = True
+    # A worker keeps its connection: opening one costs more than many a page.
+    database["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
     return {"default": database}
 
 
@@ -174,6 +175,9 @@ CACHES = _caches()
 # How long a reader page may be kept for anonymous readers (0: not at all);
 # any change readers could see forgets them sooner. See newsroom/pagecache.py.
 PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=600)
+# How long the parts of reader pages that every reader shares may be kept
+# rendered (0: not at all); forgotten with stored pages. See newsroom/fragments.py.
+FRAGMENT_CACHE_SECONDS = env.int("DJANGO_FRAGMENT_CACHE_SECONDS", default=3600)
 # django-ratelimit predates Django's own Redis backend (W001), which it works
 # with; without Redis the memory cache limits each process on its own (E003).
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]

@@ -50,6 +50,12 @@ def _nothing_cached_by_another_test():
     cache.clear()
 
 
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Wrap a change in it: stored pages and fragments are forgotten on commit."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
 @pytest.fixture(scope="module")
 def browser(django_db_setup):
     if not CHROMIUM.exists():

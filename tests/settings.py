@@ -8,8 +8,9 @@ os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
 os.environ.setdefault("DJANGO_MEDIA_ROOT", tempfile.mkdtemp(prefix="newsroom-test-"))
 # The test client and the live server speak plain HTTP.
 os.environ.setdefault("DJANGO_HTTPS", "0")
-# Tests see pages as rendered; the page cache's own tests switch it on.
+# Tests see pages as rendered; the caches' own tests switch them on.
 os.environ.setdefault("DJANGO_PAGE_CACHE_SECONDS", "0")
+os.environ.setdefault("DJANGO_FRAGMENT_CACHE_SECONDS", "0")
 
 from newsroom.settings import *  # noqa: F403
 

@@ -22,6 +22,7 @@ REDIS_GONE = {
 def redis_gone(settings):
     settings.CACHES = {"default": REDIS_GONE, "pages": REDIS_GONE}
     settings.PAGE_CACHE_SECONDS = 600
+    settings.FRAGMENT_CACHE_SECONDS = 3600
     settings.COMMENTS_MIN_SECONDS = 0
     yield
     caches.close_all()

@@ -31,12 +31,6 @@ def page_cache(settings):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Wrap a change in it: pages are forgotten when a change commits."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def article():
     return ArticleFactory(headline="Ferry timetable changes")
 

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles.navigation import menu_sections
+from newsroom import fragments
 
 register = template.Library()
 
@@ -43,3 +44,33 @@ def canonical_url(context) -> str:
     if page is not None and page.number > 1:
         url += f"?page={page.number}"
     return url
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, parts):
+        self.nodelist, self.name, self.parts = nodelist, name, parts
+
+    def render(self, context):
+        return fragments.rendered(
+            context["request"],
+            self.name.resolve(context),
+            [part.resolve(context) for part in self.parts],
+            lambda: self.nodelist.render(context),
+        )
+
+
+@register.tag
+def fragment(parser, token):
+    """{% fragment "name" part ... %}: kept rendered for every reader.
+
+    The parts name what the fragment shows (an article's id, say); see
+    newsroom/fragments.py for how long it is kept.
+    """
+    name, *parts = token.split_contents()[1:]
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(
+        nodelist,
+        parser.compile_filter(name),
+        [parser.compile_filter(part) for part in parts],
+    )
