@@ -164,3 +164,16 @@ def test_metadata_names_the_address_the_reader_asked(article, settings):
     for host in ("news.example", "mirror.example"):
         page = Client().get(article.get_absolute_url(), headers={"host": host})
         assert f'"url": "http://{host}{article.get_absolute_url()}"' in page.text
+
+
+def test_listings_keep_their_cards_until_a_change(article, committed):
+    Client().get("/")
+    Article.objects.filter(pk=article.pk).update(headline="Changed in the database")
+    assert "Ferry timetable changes" in Client().get("/").text
+
+    with committed():
+        _rename_the_author(article, admin_user=None)
+
+    front_page = Client().get("/").text
+    assert "Mira Holt-Berg" in front_page
+    assert "Changed in the database" in front_page
