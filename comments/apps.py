@@ -7,9 +7,12 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Reader comments")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
+        from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from comments.models import Comment
+        from comments.notifications import forget_moderators
         from comments.services import refresh_comment_counts
 
         # A comment held for moderation changes nothing readers see; any
@@ -23,3 +26,14 @@ class CommentsConfig(AppConfig):
 
         post_save.connect(comment_saved, sender=Comment, weak=False)
         post_delete.connect(comment_deleted, sender=Comment, weak=False)
+
+        # Who hears of held comments: a change to any account or group, or to
+        # who is in which group, may change it.
+        def moderators_changed(sender, **kwargs):
+            forget_moderators()
+
+        user = get_user_model()
+        for model in (user, Group):
+            for signal in (post_save, post_delete):
+                signal.connect(moderators_changed, sender=model, weak=False)
+        m2m_changed.connect(moderators_changed, sender=user.groups.through, weak=False)

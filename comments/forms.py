@@ -58,9 +58,6 @@ class CommentForm(forms.ModelForm):
             MaxLengthValidator(settings.COMMENTS_MAX_LENGTH),
         ]
         body.widget.attrs["maxlength"] = settings.COMMENTS_MAX_LENGTH
-        self.fields["parent"].queryset = Comment.objects.approved().filter(
-            article=article, depth__lt=settings.COMMENTS_MAX_DEPTH
-        )
         if not self.is_bound and "token" not in self.initial:
             self.initial["token"] = tokens.issue(article.pk)
         self.shared = shared
@@ -94,6 +91,22 @@ class CommentForm(forms.ModelForm):
             Submit("post", _("Post comment")),
         )
         return helper
+
+    def clean_parent(self):
+        """A reply answers an approved comment of this article, not too deep."""
+        # Checked on the row the field has read rather than by narrowing the
+        # field's queryset: most posts reply to nothing, and they are many.
+        parent = self.cleaned_data["parent"]
+        if parent is not None and not (
+            parent.article_id == self.article.pk
+            and parent.status == Comment.Status.APPROVED
+            and parent.depth < settings.COMMENTS_MAX_DEPTH
+        ):
+            raise forms.ValidationError(
+                self.fields["parent"].error_messages["invalid_choice"],
+                code="invalid_choice",
+            )
+        return parent
 
     def clean(self):
         cleaned = super().clean()

@@ -3,22 +3,23 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.core.cache import cache
 from django.core.mail import EmailMessage, send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
 MODERATORS_GROUP = "Moderators"
+MODERATORS_KEY = "comments:moderator-emails"
+# Bounds how long a lost forget can leave an old list: without Redis each
+# process caches on its own, and with Redis away a forget is dropped.
+MODERATORS_TIMEOUT = 60
 
 
 def comment_held(comment) -> None:
     """Tell the moderators a comment waits for them."""
-    moderators = (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name=MODERATORS_GROUP)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
+    moderators = moderator_emails()
     if not moderators:
         return
     context = {
@@ -29,7 +30,27 @@ def comment_held(comment) -> None:
         subject=render_to_string("comments/email/held_subject.txt", context).strip(),
         message=render_to_string("comments/email/held.txt", context),
         from_email=None,
-        recipient_list=list(moderators),
+        recipient_list=moderators,
+    )
+
+
+def moderator_emails() -> list[str]:
+    """Where held comments are announced, from the cache: every one asks."""
+    return cache.get_or_set(MODERATORS_KEY, _moderator_emails, MODERATORS_TIMEOUT)
+
+
+def forget_moderators() -> None:
+    """Drop the cached addresses once the change being made is committed."""
+    # Not before: a comment held meanwhile would cache the old list again.
+    transaction.on_commit(lambda: cache.delete(MODERATORS_KEY))
+
+
+def _moderator_emails() -> list[str]:
+    return list(
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=MODERATORS_GROUP)
+        .exclude(email="")
+        .values_list("email", flat=True)
     )
 
 

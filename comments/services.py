@@ -13,7 +13,6 @@ from comments.models import Comment, Report
 from newsroom.pagecache import pages_changed
 
 
-@transaction.atomic
 def comment_post(
     *,
     article: Article,
@@ -34,6 +33,8 @@ def comment_post(
     never dropped. Moderators hear of held comments; a parent's author hears
     of an approved reply, if they asked to.
     """
+    # Judged before the transaction: the policy only reads, and on SQLite a
+    # transaction holds the database's one write lock from its first moment.
     status = (
         Comment.Status.SPAM
         if is_trapped
@@ -41,26 +42,27 @@ def comment_post(
             author_email=author_email, author_url=author_url, body=body, user=user
         )
     )
-    comment = Comment.objects.create(
-        article=article,
-        parent=parent,
-        depth=parent.depth + 1 if parent else 0,
-        author_name=author_name,
-        author_email=author_email,
-        author_url=author_url,
-        body=body,
-        notify_on_reply=notify_on_reply,
-        ip_address=ip,
-        user_agent=user_agent[:300],
-        user=user if user is not None and user.is_staff else None,
-        status=status,
-    )
-    # An approved comment's count and conversation are refreshed by the
-    # post_save signal (comments.apps), as for any other way comments arrive.
-    if status == Comment.Status.APPROVED:
-        transaction.on_commit(lambda: notifications.reply_posted(comment))
-    elif status == Comment.Status.PENDING:
-        transaction.on_commit(lambda: notifications.comment_held(comment))
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            article=article,
+            parent=parent,
+            depth=parent.depth + 1 if parent else 0,
+            author_name=author_name,
+            author_email=author_email,
+            author_url=author_url,
+            body=body,
+            notify_on_reply=notify_on_reply,
+            ip_address=ip,
+            user_agent=user_agent[:300],
+            user=user if user is not None and user.is_staff else None,
+            status=status,
+        )
+        # An approved comment's count and conversation are refreshed by the
+        # post_save signal (comments.apps), as for any other way comments arrive.
+        if status == Comment.Status.APPROVED:
+            transaction.on_commit(lambda: notifications.reply_posted(comment))
+        elif status == Comment.Status.PENDING:
+            transaction.on_commit(lambda: notifications.comment_held(comment))
     return comment
 
 

@@ -115,6 +115,27 @@ def test_an_approved_comment_shows_at_once(article, committed):
     assert "Will the night ferry run?" in _reader_sees(article.get_absolute_url())
 
 
+def test_a_held_comment_leaves_stored_pages_alone(article, committed):
+    first = Client().get(article.get_absolute_url())
+    # Behind the site's back (no signal): only a stored page still shows this.
+    Article.objects.filter(pk=article.pk).update(headline="Changed in the database")
+
+    with committed():
+        posted = Client().post(
+            reverse("comments:post", kwargs={"article_id": article.pk}),
+            {
+                "author_name": "Nils Aho",
+                "author_email": "nils@example.org",
+                "body": "The 7:40 ferry suits commuters better.",
+                "token": tokens.issue(article.pk),
+            },
+        )
+
+    assert Comment.objects.get().status == Comment.Status.PENDING
+    assert posted.status_code == 302
+    assert Client().get(article.get_absolute_url()).content == first.content
+
+
 def test_a_correction_shows_at_once(article, admin_user, committed):
     _reader_sees(article.get_absolute_url())
 

@@ -44,6 +44,27 @@ def test_moderators_are_emailed_when_a_comment_is_held(
     assert reverse("admin:comments_comment_changelist") in email.body
 
 
+def test_moderators_joining_or_leaving_hear_of_the_next_held_comment(
+    client, comment_data, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory()
+    newcomer = moderator.__class__.objects.create_user("new", email="new@example.org")
+    moderators = Group.objects.get(name="Moderators")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _post(client, article, comment_data(article))
+    with django_capture_on_commit_callbacks(execute=True):
+        newcomer.groups.add(moderators)
+        moderator.groups.remove(moderators)
+    with django_capture_on_commit_callbacks(execute=True):
+        _post(client, article, comment_data(article, body="Another thought."))
+
+    assert [email.to for email in mailoutbox] == [
+        ["mod@example.org"],
+        ["new@example.org"],
+    ]
+
+
 def test_reader_is_emailed_of_an_approved_reply_and_can_unsubscribe(
     client, comment_data, settings, mailoutbox, django_capture_on_commit_callbacks
 ):

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from comments.notifications import moderator_emails
 from comments.services import refresh_comment_counts
 from tests.articles.factories import ArticleFactory, add_every_block
 from tests.comments.factories import CommentFactory
@@ -57,3 +58,30 @@ def test_the_conversation_is_reused_until_it_changes(client, admin_client):
     assert edited.status_code == 302
     assert (first, again) == (6, 5), "the comments are not read again"
     assert "Night ferries matter to shift workers." in page
+
+
+def test_posting_a_comment_costs_the_same_few_queries_held_or_published(
+    client, comment_data, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory()
+    CommentFactory.create_batch(10, article=article)
+    CommentFactory.create_batch(10, author_email="amina@example.org")
+    moderator_emails()  # as after the first comment held since a restart
+    url = reverse("comments:post", kwargs={"article_id": article.pk})
+
+    def queries(data) -> int:
+        with (
+            CaptureQueriesContext(connection) as captured,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            assert client.post(url, data).status_code == 302
+        return len(captured)
+
+    held = queries(comment_data(article, author_email="nils@example.org"))
+    published = queries(comment_data(article))
+
+    # 1 article + 1 duplicate check + 1 first-time check + savepoint, insert
+    # and release; moderators' addresses come from the cache
+    assert held == 6
+    # the same + 1 recount of the article's comments
+    assert published == 7

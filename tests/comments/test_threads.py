@@ -89,6 +89,18 @@ def test_reply_to_a_comment_on_another_article_is_refused(client, comment_data):
     assert response.status_code == 400
 
 
+def test_reply_to_a_held_comment_is_refused(client, comment_data):
+    held = CommentFactory(status=Comment.Status.PENDING)
+
+    response = client.post(
+        reverse("comments:post", kwargs={"article_id": held.article_id}),
+        comment_data(held.article, parent=held.pk),
+    )
+
+    assert response.status_code == 400
+    assert not Comment.objects.filter(parent=held).exists()
+
+
 @pytest.mark.parametrize("status", ["pending", "spam", "removed"])
 def test_readers_see_approved_comments_only(client, status):
     article = ArticleFactory()
