@@ -146,6 +146,10 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.select_related("section", "lead_image").defer(*LONG_COLUMNS)
 
+    def for_kept_page(self):
+        """The article page's row alone, for a page whose parts are kept rendered."""
+        return self.defer(*SEARCH_COLUMNS)
+
     def for_detail(self):
         """Preloads the article page's section and lead image.
 

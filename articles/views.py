@@ -21,6 +21,7 @@ from articles.paginators import BoundedPaginator
 from articles.preview import article_id_from
 from articles.search import search
 from articles.sitemaps import news_articles
+from newsroom import fragments
 
 
 class MetadataMixin:
@@ -117,14 +118,22 @@ class ArticleDetails:
 
 class ArticleDetailView(MetadataMixin, DetailView):
     related_count = 3
+    is_preview = False
 
     def get_queryset(self):
-        return Article.objects.published().for_detail()
+        published = Article.objects.published()
+        # The parts as in the template's {% fragment "article" ... %}.
+        parts = [self.kwargs["slug"], self.is_preview]
+        if fragments.is_kept(self.request, "article", parts):
+            return published.for_kept_page()
+        return published.for_detail()
 
     def get_context_data(self, **kwargs):
         # Lazy: the parts of the page that show them may be kept rendered.
         return super().get_context_data(
-            related=SimpleLazyObject(lambda: self.details.related), **kwargs
+            is_preview=self.is_preview,
+            related=SimpleLazyObject(lambda: self.details.related),
+            **kwargs,
         )
 
     @cached_property
@@ -239,6 +248,8 @@ class ArchiveMonthView(PublishedArticlesMixin, MonthArchiveView):
 class ArticlePreviewView(ArticleDetailView):
     """An unpublished article exactly as readers will see it, by a signed link."""
 
+    is_preview = True
+
     def get_object(self, queryset=None):
         try:
             article_id = article_id_from(self.kwargs["token"])
@@ -247,9 +258,6 @@ class ArticlePreviewView(ArticleDetailView):
                 _("This preview link is not valid or has expired.")
             ) from error
         return get_object_or_404(Article.objects.for_detail(), pk=article_id)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(is_preview=True, **kwargs)
 
 
 class NewsSitemapView(TemplateView):

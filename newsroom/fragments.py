@@ -29,18 +29,36 @@ _recent = pagecache.Recent(size=500)
 
 def rendered(request, name: str, parts: list, render: Callable[[], str]) -> str:
     """The fragment `name` for these `parts`, rendered only if none is kept."""
-    most = settings.FRAGMENT_CACHE_SECONDS
-    generation = _generation(request) if most > 0 else None
-    if generation is None:  # switched off, or the cache is away
+    key = _key(request, name, parts)
+    if key is None:  # switched off, or the cache is away
         return render()
-    key = _key(name, generation, parts)
-    if fragment := _recent.get(key):
-        return fragment
-    expires, fragment = cache.get(key) or (None, None)
+    fragment = _kept(key)
     if fragment is None:
-        seconds = pagecache.seconds_to_keep(generation, most=most)
-        expires, fragment = time.time() + seconds, render()
-        cache.set(key, (expires, fragment), seconds)
+        fragment = _keep(key, render(), _generation(request))
+    return fragment
+
+
+def is_kept(request, name: str, parts: list) -> bool:
+    """Whether that fragment is kept: a view may then leave out what it shows."""
+    key = _key(request, name, parts)
+    return key is not None and _kept(key) is not None
+
+
+def _kept(key: str) -> str | None:
+    fragment = _recent.get(key)
+    if fragment is None:
+        expires, fragment = cache.get(key) or (None, None)
+        if fragment is not None:
+            _recent.add(key, fragment, expires=expires)
+    return fragment
+
+
+def _keep(key: str, fragment: str, generation: int) -> str:
+    seconds = pagecache.seconds_to_keep(
+        generation, most=settings.FRAGMENT_CACHE_SECONDS
+    )
+    expires = time.time() + seconds
+    cache.set(key, (expires, fragment), seconds)
     _recent.add(key, fragment, expires=expires)
     return fragment
 
@@ -52,6 +70,11 @@ def _generation(request) -> int | None:
     return request.fragments_generation
 
 
-def _key(name: str, generation: int, parts: list) -> str:
+def _key(request, name: str, parts: list) -> str | None:
+    if settings.FRAGMENT_CACHE_SECONDS <= 0:
+        return None
+    generation = _generation(request)
+    if generation is None:
+        return None
     digest = hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()
     return f"fragments:{generation}:{get_language()}:{name}:{digest}"

@@ -55,6 +55,7 @@ def test_the_shared_parts_are_kept_between_readers(article):
     assert '<h1 class="article__headline">Ferry timetable changes</h1>' in page
     assert "<title>Changed in the database" in page, "the page itself is built"
     assert len(queries) == 1, "only the article's own row is read"
+    assert "JOIN" not in queries[0]["sql"], "not its section's or image's"
 
 
 def test_a_page_with_nothing_kept_reads_everything_it_shows(article):
