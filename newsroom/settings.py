@@ -260,7 +260,7 @@ def _media_storage() -> dict:
 STORAGES = {
     "default": _media_storage(),
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "newsroom.storage.StaticFilesStorage"
     },
 }
 
