@@ -1,9 +1,16 @@
 """The admin site: the newsroom's desk, with what waits for attention on its front."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.admin.views.main import ChangeList
+from django.db.models import Max, Min
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.csp import CSP
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csp import csp_override
 
@@ -54,3 +61,50 @@ class NewsroomAdminSite(admin.AdminSite):
                 }
             )
         return items
+
+
+class DeskChangeList(ChangeList):
+    """A changelist whose date hierarchy finds its years without reading every row.
+
+    Django lists the years by truncating each row's date, which with a large
+    archive is the list's slowest query. Here each year is the first row after
+    the year before: one index seek a year. Below the years, Django's own
+    hierarchy reads one year or one month, which stays small.
+    """
+
+    @cached_property
+    def date_hierarchy_years(self) -> list[dict]:
+        """The hierarchy's year links when it opens on several years, else []."""
+        field = self.date_hierarchy
+        if not field or any(key.startswith(f"{field}__") for key in self.params):
+            return []
+        span = self.queryset.aggregate(first=Min(field), last=Max(field))
+        if span["first"] is None:
+            return []
+        first, last = (timezone.localtime(span[end]).year for end in span)
+        if first == last:
+            return []
+        return [
+            {
+                "link": self.get_query_string(
+                    {f"{field}__year": str(year)}, [f"{field}__"]
+                ),
+                "title": str(year),
+            }
+            for year in self._years_from(first, last)
+        ]
+
+    @property
+    def date_hierarchy_name(self):
+        return get_fields_from_path(self.model, self.date_hierarchy)[-1].verbose_name
+
+    def _years_from(self, first: int, last: int):
+        field = self.date_hierarchy
+        year = first
+        while year < last:
+            yield year
+            next_year = timezone.make_aware(datetime.datetime(year + 1, 1, 1))
+            later = self.queryset.filter(**{f"{field}__gte": next_year})
+            found = later.order_by(field).values_list(field, flat=True).first()
+            year = timezone.localtime(found).year
+        yield last
