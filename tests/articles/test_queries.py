@@ -84,11 +84,12 @@ PAGES = {
     # month exists + its days, page count + page + bylines,
     # the months before and after
     "archive-month": (lambda n, articles: _month_url(articles[0]), 7),
-    # ranked ids (on SQLite: FTS5 matches, then which are published),
+    # ranked ids (on SQLite: the newest FTS5 matches, those with the words in
+    # the headline, in headline and standfirst, then which are published),
     # the page's articles + their bylines, snippets
     "search": (
         lambda n, articles: reverse("articles:search") + "?q=happened",
-        4 if connection.vendor == "postgresql" else 5,
+        4 if connection.vendor == "postgresql" else 7,
     ),
 }
 
