@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models import Count, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.html import format_html
 from django.utils.text import Truncator
@@ -111,7 +111,6 @@ class CommentAdmin(admin.ModelAdmin):
         "ip_address",
     ]
     list_filter = [StatusFilter, ArticleFilter]
-    list_select_related = ["article"]
     # Counting every comment again, beside the filtered count, costs as much.
     show_full_result_count = False
     search_fields = ["body", "author_name", "author_email", "ip_address"]
@@ -147,7 +146,15 @@ class CommentAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(report_total=_report_total())
+        # The articles apart, not joined: with the join, SQLite reads every
+        # article's comments and sorts them all before taking a page.
+        articles = Article.objects.only("headline", "slug")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(report_total=_report_total())
+            .prefetch_related(Prefetch("article", queryset=articles))
+        )
 
     def get_changelist(self, request, **kwargs):
         return DeskChangeList

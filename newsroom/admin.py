@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.admin.views.main import ChangeList
-from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.csp import CSP
@@ -78,12 +77,9 @@ class DeskChangeList(ChangeList):
         field = self.date_hierarchy
         if not field or any(key.startswith(f"{field}__") for key in self.params):
             return []
-        span = self.queryset.aggregate(first=Min(field), last=Max(field))
-        if span["first"] is None:
-            return []
-        first, last = (timezone.localtime(span[end]).year for end in span)
-        if first == last:
-            return []
+        years = list(self._years())
+        if len(years) < 2:
+            return []  # Django's own hierarchy opens on the months or days
         return [
             {
                 "link": self.get_query_string(
@@ -91,20 +87,24 @@ class DeskChangeList(ChangeList):
                 ),
                 "title": str(year),
             }
-            for year in self._years_from(first, last)
+            for year in years
         ]
 
     @property
     def date_hierarchy_name(self):
         return get_fields_from_path(self.model, self.date_hierarchy)[-1].verbose_name
 
-    def _years_from(self, first: int, last: int):
+    def _years(self):
+        # Seeks, not MIN() and MAX(): SQLite answers both at once by a full scan.
         field = self.date_hierarchy
-        year = first
-        while year < last:
+        dated = (
+            self.queryset.filter(**{f"{field}__isnull": False})
+            .order_by(field)
+            .values_list(field, flat=True)
+        )
+        found = dated.first()
+        while found is not None:
+            year = timezone.localtime(found).year
             yield year
             next_year = timezone.make_aware(datetime.datetime(year + 1, 1, 1))
-            later = self.queryset.filter(**{f"{field}__gte": next_year})
-            found = later.order_by(field).values_list(field, flat=True).first()
-            year = timezone.localtime(found).year
-        yield last
+            found = dated.filter(**{f"{field}__gte": next_year}).first()
