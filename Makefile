@@ -17,7 +17,7 @@ help:
 	@echo "make test    set up and run linters, Django's checks and the test suite"
 	@echo "make audit   accessibility, HTML validity, page weight and Lighthouse scores"
 	@echo "make bench   run the benchmarks under bench/ (see bench/README.md)"
-	@echo "make bench-growth  page times at 1,000 and 100,000 articles, and their ratio"
+	@echo "make bench-growth  page and admin times at 1,000 and 100,000 articles, and their ratio"
 	@echo "make format  format Python and templates in place"
 	@echo "make clean   remove the virtualenv, node_modules and var/ (database, uploads)"
 
@@ -74,7 +74,8 @@ bench: $(BIN)/.installed
 	$(BIN)/python -m bench.pages
 	$(BIN)/python -m bench.imports
 
-# BENCH_ARTICLES (default 100,000) against 1,000, in-process: see bench/README.md.
+# BENCH_ARTICLES (default 100,000) against 1,000, in-process, reader pages then
+# the admin's: see bench/README.md.
 bench-growth: $(BIN)/.installed
 	$(BIN)/python -m bench.pages --growth --articles $${BENCH_ARTICLES:-100000}
 

@@ -336,6 +336,8 @@ class Article(models.Model):
             ("publish_article", _("Can publish, schedule and unpublish articles")),
         ]
         indexes = [
+            # The desk's list: every status, newest first.
+            models.Index(fields=["-pub_date"], name="article_pub_date"),
             models.Index(
                 fields=["status", "-pub_date"], name="article_status_pub_date"
             ),

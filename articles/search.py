@@ -22,7 +22,6 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import F, Value
-from django.db.models.expressions import RawSQL
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -176,34 +175,50 @@ class _Postgres:
 
 
 class _Sqlite:
-    # Column weights for bm25(): headline, standfirst, body.
-    weights = "10.0, 4.0, 1.0"
+    # Where the words are, best first: all in the headline, all in the
+    # headline and standfirst, anywhere (the last needs no query of its own).
+    up_front = ["headline", "headline standfirst"]
 
     def _match(self, query):
         # Each word quoted: readers' punctuation is never FTS5 syntax.
         return " ".join(f'"{word}"' for word in _words(query))
 
     def ranked_ids(self, query):
-        # FTS5 walks its index newest first and stops at the limit; bm25 is
-        # computed for those rows only.
-        newest = (
-            f"SELECT rowid{{}} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
-            f"ORDER BY rowid DESC LIMIT {CANDIDATES}"
-        )
+        # Not bm25(): for its word weights it counts every match in the whole
+        # archive, a cost that grows with it. FTS5 walks its index newest first
+        # and stops at the limit; the column queries read only that range.
         match = self._match(query)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                newest.format(f", bm25({FTS_TABLE}, {self.weights})"), [match]
+        newest = self._rowids(match, f"ORDER BY rowid DESC LIMIT {CANDIDATES}")
+        if not newest:
+            return []
+        tiers = [
+            set(
+                self._rowids(
+                    f"{{{columns}}} : ({match})", "AND rowid >= %s", newest[-1]
+                )
             )
-            scores = dict(cursor.fetchall())
-        published = Article.objects.published().filter(
-            pk__in=RawSQL(newest.format(""), [match])
+            for columns in self.up_front
+        ]
+        published = set(
+            Article.objects.published()
+            .filter(pk__in=newest)
+            .values_list("pk", flat=True)
         )
-        # Best score first; among equals, the newer (higher) id.
+        # The tiers nest, so a row's rank is the number it is missing from. The
+        # sort is stable: within a rank, newest (highest id) first.
         best = sorted(
-            published.values_list("pk", flat=True), key=lambda pk: (scores[pk], -pk)
+            (pk for pk in newest if pk in published),
+            key=lambda pk: sum(pk not in ids for ids in tiers),
         )
         return best[:MAX_RESULTS]
+
+    def _rowids(self, match, rest, *params) -> list[int]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s {rest}",
+                [match, *params],
+            )
+            return [row[0] for row in cursor.fetchall()]
 
     def snippets(self, query, ids):
         if not ids:

@@ -68,7 +68,7 @@ class PublishedArticlesMixin:
 
     def get_counted(self, queryset):
         """What the paginator counts: the same articles as `queryset`."""
-        return queryset
+        return queryset.order_by()
 
 
 class HomeView(MetadataMixin, PublishedArticlesMixin, ListView):
@@ -173,6 +173,10 @@ class SectionView(MetadataMixin, PublishedArticlesMixin, ListView):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
         return super().get_queryset().filter(section=self.section)
 
+    def get_counted(self, queryset):
+        # Newest first, along the section's index, up to the bound.
+        return queryset
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.section, **kwargs)
 
@@ -196,7 +200,7 @@ class TagView(MetadataMixin, PublishedArticlesMixin, ListView):
 
     def get_counted(self, queryset):
         # Joined: counting follows the tag's own links and stops at the bound.
-        return Article.objects.published().filter(tags=self.tag)
+        return Article.objects.published().filter(tags=self.tag).order_by()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)

@@ -12,8 +12,10 @@ for a bounded time after a warm-up, next to two references: a constant Django
 view and a static file of the article page's size served by WhiteNoise. Then
 comments are posted for the same time and counted in the database.
 
---growth times the pages in-process only, at 1,000 articles and at N, and
-prints the ratio of the medians. See bench/README.md for reading the output.
+--growth times the pages in-process only, at 1,000 articles and at N (in
+turn, GROWTH_ROUNDS times), and prints the ratio of the medians; then the same
+for the desk's admin pages, with their SQL queries (bench/admin.py). See
+bench/README.md for reading the output.
 """
 
 import argparse
@@ -25,7 +27,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from bench import server
+from bench import admin, server
 from bench.load import CONNECTIONS, Posts, Reader, load
 
 WORKERS = 2
@@ -37,6 +39,7 @@ RENDERS = {"article": 200}
 OTHER_RENDERS = 50
 COMMENTS_PER_ARTICLE = 10
 GROWTH_FROM = 1_000
+GROWTH_ROUNDS = 3
 # Posting faster than this per second would run out of prepared forms.
 MOST_POSTS_PER_SECOND = 2_000
 TARGETS = {
@@ -346,10 +349,15 @@ def _growth(options, dataset, vendor):
         (GROWTH_FROM, GROWTH_FROM * COMMENTS_PER_ARTICLE),
         (options.articles, options.comments),
     ]
-    medians = []
-    for articles, comments in sizes:
-        dataset.use(articles, comments)
-        medians.append(_in_process(dataset.pages())[0])
+    # The sizes in turn, several times over: a load on the machine that comes
+    # or goes during the run then weighs on both alike.
+    rounds = [[], []]
+    for _ in range(GROWTH_ROUNDS):
+        for size, (articles, comments) in zip(rounds, sizes, strict=True):
+            dataset.use(articles, comments)
+            size.append((_in_process(dataset.pages())[0], admin.measure()))
+    medians = [_median_of([reader for reader, _ in size]) for size in rounds]
+    desk = [admin.median_of([editor for _, editor in size]) for size in rounds]
     print(f"\n{vendor}: in-process render median, ms (uncached)\n")
     print(f"{'page':<14}{sizes[0][0]:>10,}{sizes[1][0]:>10,}{'ratio':>8}")
     pages = []
@@ -366,7 +374,19 @@ def _growth(options, dataset, vendor):
                 "ratio": ratio,
             }
         )
-    _save({"database": vendor, "sizes": sizes, "pages": pages}, f"growth-{vendor}.json")
+    admin_pages = admin.report([size[0] for size in sizes], *desk)
+    _save(
+        {"database": vendor, "sizes": sizes, "pages": pages, "admin": admin_pages},
+        f"growth-{vendor}.json",
+    )
+
+
+def _median_of(rounds: list[dict]) -> dict:
+    """Each page's median over the rounds."""
+    return {
+        page: round(statistics.median(medians[page] for medians in rounds), 2)
+        for page in rounds[0]
+    }
 
 
 def _save(result, name):

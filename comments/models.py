@@ -100,6 +100,8 @@ class Comment(models.Model):
                 fields=["article", "status", "created_at"], name="comment_thread"
             ),
             models.Index(fields=["status", "-created_at"], name="comment_queue"),
+            # The moderators' list of every comment, newest first.
+            models.Index(fields=["-created_at"], name="comment_created_at"),
             models.Index(Lower("author_email"), name="comment_author_email"),
         ]
 

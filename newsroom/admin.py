@@ -1,9 +1,15 @@
 """The admin site: the newsroom's desk, with what waits for attention on its front."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.admin.views.main import ChangeList
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.csp import CSP
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csp import csp_override
 
@@ -54,3 +60,51 @@ class NewsroomAdminSite(admin.AdminSite):
                 }
             )
         return items
+
+
+class DeskChangeList(ChangeList):
+    """A changelist whose date hierarchy finds its years without reading every row.
+
+    Django lists the years by truncating each row's date, which with a large
+    archive is the list's slowest query. Here each year is the first row after
+    the year before: one index seek a year. Below the years, Django's own
+    hierarchy reads one year or one month, which stays small.
+    """
+
+    @cached_property
+    def date_hierarchy_years(self) -> list[dict]:
+        """The hierarchy's year links when it opens on several years, else []."""
+        field = self.date_hierarchy
+        if not field or any(key.startswith(f"{field}__") for key in self.params):
+            return []
+        years = list(self._years())
+        if len(years) < 2:
+            return []  # Django's own hierarchy opens on the months or days
+        return [
+            {
+                "link": self.get_query_string(
+                    {f"{field}__year": str(year)}, [f"{field}__"]
+                ),
+                "title": str(year),
+            }
+            for year in years
+        ]
+
+    @property
+    def date_hierarchy_name(self):
+        return get_fields_from_path(self.model, self.date_hierarchy)[-1].verbose_name
+
+    def _years(self):
+        # Seeks, not MIN() and MAX(): SQLite answers both at once by a full scan.
+        field = self.date_hierarchy
+        dated = (
+            self.queryset.filter(**{f"{field}__isnull": False})
+            .order_by(field)
+            .values_list(field, flat=True)
+        )
+        found = dated.first()
+        while found is not None:
+            year = timezone.localtime(found).year
+            yield year
+            next_year = timezone.make_aware(datetime.datetime(year + 1, 1, 1))
+            found = dated.filter(**{f"{field}__gte": next_year}).first()

@@ -4,9 +4,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from comments.admin import ArticleFilter
 from comments.models import Comment
 from tests.articles.factories import ArticleFactory
 from tests.comments.factories import CommentFactory
+from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +116,34 @@ def test_moderators_can_do_nothing_to_articles(moderator_client):
 
 def test_nobody_adds_comments_in_the_admin(admin_client):
     assert admin_client.get(reverse("admin:comments_comment_add")).status_code == 403
+
+
+def test_moderation_list_queries_do_not_grow_with_comments(moderator_client):
+    def comments_on_new_articles(count):
+        for _ in range(count):
+            CommentFactory(status="pending")
+
+    comments_on_new_articles(5)
+    url = reverse(CHANGELIST) + "?status=all"
+    moderator_client.get(url)  # warms Django's own content type cache
+    few = page_queries(moderator_client, url)
+    comments_on_new_articles(45)
+
+    # session + user + the moderators' group permissions (2), the article
+    # filter's recent comments + their articles, the count, the page + its
+    # articles; the date hierarchy: the first year's first row and the next
+    # year's (none), then Django's range + days
+    assert (few, page_queries(moderator_client, url)) == (13, 13)
+
+
+def test_article_filter_offers_recently_commented_articles_only(moderator_client):
+    quiet = ArticleFactory(headline="Quiet story")
+    CommentFactory(article=quiet)
+    for _ in range(ArticleFilter.ARTICLES):
+        CommentFactory(status="pending")
+
+    page = moderator_client.get(reverse(CHANGELIST)).text
+    chosen = moderator_client.get(reverse(CHANGELIST) + f"?article={quiet.pk}").text
+
+    assert "Quiet story" not in page
+    assert "Quiet story" in chosen, "the chosen article stays offered"
