@@ -3,6 +3,7 @@
 Everything here can be set from the environment; see docs in the README.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -20,3 +21,12 @@ max_requests_jitter = 200
 accesslog = None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker):
+    """Spare the garbage collector what the worker keeps for its whole life.
+
+    Django, the project and their modules are loaded by now; frozen, they are
+    no longer walked by each full collection while pages are served.
+    """
+    gc.freeze()

@@ -19,6 +19,7 @@ bench/README.md for reading the output.
 """
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -138,6 +139,9 @@ def _in_process(paths) -> tuple[dict, int, bytes]:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
+    # As gunicorn.conf.py does in each worker once the project is loaded.
+    gc.collect()
+    gc.freeze()
     client = Client()
     medians = {
         name: _median_ms(client, path, RENDERS.get(name, OTHER_RENDERS))
