@@ -265,9 +265,7 @@ def _media_storage() -> dict:
 
 STORAGES = {
     "default": _media_storage(),
-    "staticfiles": {
-        "BACKEND": "newsroom.storage.StaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "newsroom.storage.StaticFilesStorage"},
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
