@@ -20,6 +20,7 @@ bench/README.md for reading the output.
 
 import argparse
 import gc
+import io
 import json
 import os
 import statistics
@@ -43,6 +44,7 @@ GROWTH_FROM = 1_000
 GROWTH_ROUNDS = 3
 # Posting faster than this per second would run out of prepared forms.
 MOST_POSTS_PER_SECOND = 2_000
+FIGURES = ("requests_per_second", "p50_ms", "p99_ms")
 TARGETS = {
     "article_vs_constant": 1 / 8,
     "cached_vs_static": 0.8,
@@ -131,42 +133,64 @@ def _arguments():
 def _in_process(paths) -> tuple[dict, int, bytes]:
     """Median render time of each page, the article's queries and its HTML.
 
+    Each request goes through Django's WSGI handler, as gunicorn calls it.
     Pages are built for each request (the page cache is off) from kept
     fragments, as the desk and readers with cookies get them; the article is
     also timed with nothing kept, as the first reader after a change gets it.
     """
+    from django.core.handlers.wsgi import WSGIHandler
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
+    handler = WSGIHandler()
     # As gunicorn.conf.py does in each worker once the project is loaded.
     gc.collect()
     gc.freeze()
-    client = Client()
     medians = {
-        name: _median_ms(client, path, RENDERS.get(name, OTHER_RENDERS))
+        name: _median_ms(handler, path, RENDERS.get(name, OTHER_RENDERS))
         for name, path in paths.items()
     }
     with override_settings(FRAGMENT_CACHE_SECONDS=0):
         medians["article, no fragments"] = _median_ms(
-            client, paths["article"], RENDERS["article"]
+            handler, paths["article"], RENDERS["article"]
         )
     with CaptureQueriesContext(connection) as captured:
-        article = client.get(paths["article"])
-    return medians, len(captured), article.content
+        _, article = _get(handler, paths["article"])
+    return medians, len(captured), article
 
 
-def _median_ms(client, path, renders) -> float:
+def _median_ms(handler, path, renders) -> float:
     for _ in range(5):
-        client.get(path)
+        _get(handler, path)
     timings = []
     for _ in range(renders):
         began = time.perf_counter()
-        response = client.get(path)
+        status, _ = _get(handler, path)
         timings.append((time.perf_counter() - began) * 1000)
-        if response.status_code != 200:
-            raise SystemExit(f"{path} answered {response.status_code}")
+        if not status.startswith("200"):
+            raise SystemExit(f"{path} answered {status}")
     return round(statistics.median(timings), 2)
+
+
+def _get(handler, path) -> tuple[str, bytes]:
+    """The status and body of a GET of `path`, served as a WSGI server would."""
+    address, _, query = path.partition("?")
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": address,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+    }
+    answered = []
+    chunks = handler(environ, lambda status, headers: answered.append(status))
+    try:
+        return answered[0], b"".join(chunks)
+    finally:
+        chunks.close()  # the request's end, as the server signals it
 
 
 def _write_static(html: bytes) -> None:
@@ -177,25 +201,27 @@ def _write_static(html: bytes) -> None:
 
 
 def _load_pages(base, paths, cache, seconds) -> list[dict]:
+    """A row per page; the references are loaded before and after the pages.
+
+    The machine's speed drifts over the minutes a mode takes: each reference
+    row holds the mean of its two loads, and every ratio is taken to those.
+    """
     from django.conf import settings
 
-    targets = {
+    references = {
         "constant": CONSTANT_PATH,
         "static": f"{settings.STATIC_URL}{STATIC_NAME}",
-        **paths,
     }
-    rows = []
-    for page, path in targets.items():
-        load(base + path, seconds=WARM_UP_SECONDS)
-        figures = load(base + path, seconds=seconds)
-        rows.append(
-            {"page": page, "cache": cache}
-            | {
-                key: figures[key]
-                for key in ("requests_per_second", "p50_ms", "p99_ms", "client")
-            }
-            | {"errors": figures["bad_status"] + figures["socket_errors"]}
-        )
+    before = [
+        _load_row(base, path, name, cache, seconds) for name, path in references.items()
+    ]
+    pages = [
+        _load_row(base, path, name, cache, seconds) for name, path in paths.items()
+    ]
+    after = [
+        _load_row(base, path, name, cache, seconds) for name, path in references.items()
+    ]
+    rows = [_mean_row(*loads) for loads in zip(before, after, strict=True)] + pages
     for row in rows:
         row["x_constant"] = round(
             row["requests_per_second"] / rows[0]["requests_per_second"], 2
@@ -204,6 +230,24 @@ def _load_pages(base, paths, cache, seconds) -> list[dict]:
             row["requests_per_second"] / rows[1]["requests_per_second"], 2
         )
     return rows
+
+
+def _load_row(base, path, page, cache, seconds) -> dict:
+    load(base + path, seconds=WARM_UP_SECONDS)
+    figures = load(base + path, seconds=seconds)
+    return (
+        {"page": page, "cache": cache}
+        | {key: figures[key] for key in (*FIGURES, "client")}
+        | {"errors": figures["bad_status"] + figures["socket_errors"]}
+    )
+
+
+def _mean_row(first: dict, second: dict) -> dict:
+    return (
+        first
+        | {key: round((first[key] + second[key]) / 2, 1) for key in FIGURES}
+        | {"errors": first["errors"] + second["errors"]}
+    )
 
 
 def _post_comments(base, article_path, seconds) -> dict:
