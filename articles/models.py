@@ -103,9 +103,12 @@ LONG_COLUMNS = [*SEARCH_COLUMNS, "body_html", "body_images"]
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Articles readers may see: published, with publication and embargo past."""
-        now = timezone.now()
+    def published(self, *, at=None):
+        """Articles readers may see: published, with publication and embargo past.
+
+        Past as of now, or of the moment `at`.
+        """
+        now = at or timezone.now()
         return self.filter(status=Article.Status.PUBLISHED, pub_date__lte=now).exclude(
             embargo_until__gt=now
         )

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView
 
 from articles import metadata
+from articles.compiled import published_with_slug
 from articles.forms import SearchForm
 from articles.metadata import SocialCard
 from articles.models import Article, Author, Section, Tag, prefetch_bylines
@@ -121,12 +122,20 @@ class ArticleDetailView(MetadataMixin, DetailView):
     is_preview = False
 
     def get_queryset(self):
-        published = Article.objects.published()
+        return Article.objects.published().for_detail()
+
+    def get_object(self, queryset=None):
+        slug = self.kwargs["slug"]
         # The parts as in the template's {% fragment "article" ... %}.
-        parts = [self.kwargs["slug"], self.is_preview]
-        if fragments.is_kept(self.request, "article", parts):
-            return published.for_kept_page()
-        return published.for_detail()
+        if not fragments.is_kept(self.request, "article", [slug, self.is_preview]):
+            return super().get_object(queryset)
+        # What the page shows of the article is kept: its row is enough.
+        if article := published_with_slug(slug):
+            return article
+        raise Http404(
+            _("No %(verbose_name)s found matching the query")
+            % {"verbose_name": Article._meta.verbose_name}
+        )
 
     def get_context_data(self, **kwargs):
         # Lazy: the parts of the page that show them may be kept rendered.
