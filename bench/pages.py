@@ -407,13 +407,13 @@ def _growth(options, dataset, vendor):
     medians = [_median_of([reader for reader, _ in size]) for size in rounds]
     desk = [admin.median_of([editor for _, editor in size]) for size in rounds]
     print(f"\n{vendor}: in-process render median, ms (uncached)\n")
-    print(f"{'page':<14}{sizes[0][0]:>10,}{sizes[1][0]:>10,}{'ratio':>8}")
+    print(f"{'page':<22}{sizes[0][0]:>10,}{sizes[1][0]:>10,}{'ratio':>8}")
     pages = []
     for page in medians[0]:
         ratio = round(medians[1][page] / medians[0][page], 2)
         verdict = "PASS" if ratio <= TARGETS["growth"] else "FAIL"
         small, large = medians[0][page], medians[1][page]
-        print(f"{page:<14}{small:>10}{large:>10}{ratio:>8}  {verdict}")
+        print(f"{page:<22}{small:>10}{large:>10}{ratio:>8}  {verdict}")
         pages.append(
             {
                 "page": page,
