@@ -47,9 +47,10 @@ def is_kept(request, name: str, parts: list) -> bool:
 def _kept(key: str) -> str | None:
     fragment = _recent.get(key)
     if fragment is None:
-        expires, fragment = cache.get(key) or (None, None)
-        if fragment is not None:
-            _recent.add(key, fragment, expires=expires)
+        expires, fragment = cache.get(key) or (0, None)
+        if expires < time.time():  # gone, or past its time by this clock
+            return None
+        _recent.add(key, fragment, expires=expires)
     return fragment
 
 

@@ -154,8 +154,7 @@ class PageCacheMiddleware:
         if generation is None:  # the cache is away: nothing can be forgotten
             return self.get_response(request)
         key = self._key(request, generation)
-        if stored := self.recent.get(key) or cache.get(key):
-            self.recent.add(key, stored, expires=stored["expires"])
+        if stored := self._stored(cache, key):
             return self._answer(request, stored)
         response = self.get_response(request)
         if self._may_store(response):
@@ -163,6 +162,13 @@ class PageCacheMiddleware:
             self.recent.add(key, stored, expires=stored["expires"])
             return self._answer(request, stored)
         return response
+
+    def _stored(self, cache, key: str) -> dict | None:
+        stored = self.recent.get(key) or cache.get(key)
+        if stored is None or stored["expires"] < time.time():
+            return None  # gone, or past its time by this clock
+        self.recent.add(key, stored, expires=stored["expires"])
+        return stored
 
     @staticmethod
     def _may_share(request) -> bool:
