@@ -53,8 +53,9 @@ def use(articles: int, comments: int) -> str:
         databases = _Sqlite()
     else:
         databases = _Postgres(os.environ["DATABASE_URL"])
-    name = f"pages_{articles}_{comments}_{_fingerprint()}"
-    for stale in databases.names(f"pages_{articles}_{comments}_"):
+    kind = f"pages_{databases.owner}{articles}_{comments}_"
+    name = f"{kind}{_fingerprint()}"
+    for stale in databases.names(kind):
         if stale != name:
             databases.drop(stale)
     if name not in databases.names(name):
@@ -234,6 +235,8 @@ def _comments(randomness, published) -> None:
 class _Sqlite:
     """Data sets as files under var/bench/."""
 
+    owner = ""  # the files under var/bench/ are this checkout's
+
     def names(self, prefix):
         return [path.stem for path in VAR.glob(f"{prefix}*.sqlite3")]
 
@@ -263,6 +266,9 @@ class _Postgres:
 
     def __init__(self, base_url):
         self.base_url = base_url
+        # Named for, and found among, the databases of DATABASE_URL's role:
+        # another role's (a CI run's, a colleague's) are not ours to read or drop.
+        self.owner = f"{urllib.parse.urlsplit(base_url).username}_"
 
     def _admin(self, statement, *names):
         identifiers = (sql.Identifier(name) for name in names)
@@ -272,7 +278,8 @@ class _Postgres:
     def names(self, prefix):
         with psycopg.connect(self.base_url, autocommit=True) as admin:
             rows = admin.execute(
-                "SELECT datname FROM pg_database WHERE datname LIKE %s",
+                "SELECT datname FROM pg_database WHERE datname LIKE %s"
+                " AND datdba = (SELECT oid FROM pg_roles WHERE rolname = current_user)",
                 [prefix.replace("_", r"\_") + "%"],
             ).fetchall()
         return [row[0] for row in rows]
